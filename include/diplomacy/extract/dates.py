@@ -1,0 +1,176 @@
+"""Date expressions of Korean news, resolved against the article's publication date.
+
+News dates are mostly relative ("지난 10일", "오는 13일", "지난달 28일", "지난해 11월"): the
+day number is the article's own, and the month and year come from the publication date
+and the marker. Each mention keeps its character span so the extractor can tell which
+date belongs to which clause, and a precision (day, month, year) per the data contract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["DateMention", "find_dates"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: date | None  # None for anaphora ("이날") the extractor resolves from context
+    precision: str  # day | month | year | ref
+    future: bool = False  # marked as ahead of publication ("오는", "다음 달", "내년")
+    past: bool = False  # marked as behind publication ("지난", "지난해", "앞서")
+
+
+_DOW = r"(?:\s*\((?:월|화|수|목|금|토|일)(?:요일)?\))?"
+_NUM = r"(\d{1,2})"
+
+_PATTERNS: list[tuple[str, str]] = [
+    # spans that look like dates but are durations or year ranges: claimed first, never dates
+    ("skip", r"\d+\s*박\s*\d+\s*일|\d+\s*(?:일|년|개월)\s*(?:간|째|동안|만에|만의)|(?:19|20)\d{2}\s*[~∼\-]\s*(?:19|20)?\d{2}\s*년?"),
+    # full dates
+    ("ymd", r"(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일" + _DOW),
+    ("ymd_num", r"(?<![\d.])((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})(?![\d])"),
+    ("ym", r"(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"),
+    ("rel_year_md", r"(지난해|작년|올해|금년|내년|이듬해|그해)\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일"),
+    ("rel_year_m", r"(지난해|작년|올해|금년|내년|이듬해|그해)\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"),
+    ("rel_month_d", r"(지난달|지난\s*달|이달|이번\s*달|다음\s*달|내달|오는\s*달)\s*" + _NUM + r"\s*일" + _DOW),
+    ("rel_month", r"(지난달|지난\s*달|다음\s*달|내달)(?!\s*\d)"),
+    ("range_md", r"(?<!\d)" + _NUM + r"\s*월\s*" + _NUM + r"\s*[~∼\-]\s*\d{1,2}\s*일"),
+    ("md", r"(지난|오는|올|이번)?\s*(?<!\d)" + _NUM + r"\s*월\s*" + _NUM + r"\s*일" + _DOW),
+    ("m", r"(지난|오는|올|이번)?\s*(?<![\d~])" + _NUM + r"\s*월(?!\s*\d)(?![가-힣]*(?:까지|말|초순|중순|하순))"),
+    ("range_d", r"(지난|오는)?\s*(?<![\d.~])" + _NUM + r"\s*[~∼\-]\s*\d{1,2}\s*일"),
+    ("d", r"(지난|오는)?\s*(?<![\d.~∼\-/])" + _NUM + r"\s*일" + _DOW + r"(?![간째차])"),
+    ("yy", r"[‘’'`]\s?(\d{2})\s*년"),
+    ("season", r"(지난해|작년|올해|금년|내년)\s*(봄|여름|가을|겨울|상반기|하반기|초)"),
+    ("y", r"(?<![\d~∼\-])((?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)(?!\s*[~∼\-])(?!\s*(?:간|동안|만에|째))"),
+    ("rel_year", r"(지난해|작년|내년)(?!\s*\d{1,2}\s*월)(?!\s*(?:봄|여름|가을|겨울|상반기|하반기|초))"),
+    ("ref", r"(이날|같은\s*날|당일|이튿날|다음\s*날|도착\s*당일)"),
+]
+_COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+
+
+def _safe(y: int, m: int, d: int = 1) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _year_word(word: str, pub: date, last_year: int | None) -> int:
+    if word in ("지난해", "작년"):
+        return pub.year - 1
+    if word == "내년":
+        return pub.year + 1
+    if word in ("그해", "이듬해") and last_year:
+        return last_year + (1 if word == "이듬해" else 0)
+    return pub.year
+
+
+def find_dates(text: str, published: date, *, last_year: int | None = None) -> list[DateMention]:
+    """All date mentions of `text`, left to right, non-overlapping, resolved against `published`.
+
+    `last_year` is the year of the latest explicit year mentioned before `text` (for "그해").
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "skip":
+                taken.append((s, e))
+                continue
+            mention = _resolve(kind, m, published, last_year)
+            if mention is None:
+                continue
+            taken.append((s, e))
+            out.append(DateMention(s, e, *mention))
+            if mention[0] is not None:
+                last_year = mention[0].year if kind in ("ymd", "ymd_num", "ym", "y") else last_year
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _resolve(kind: str, m: re.Match, pub: date, last_year: int | None):
+    g = m.groups()
+    if kind in ("ymd", "ymd_num"):
+        v = _safe(int(g[0]), int(g[1]), int(g[2]))
+        return (v, "day", v is not None and v > pub, v is not None and v < pub) if v else None
+    if kind == "ym":
+        v = _safe(int(g[0]), int(g[1]))
+        return (v, "month", False, False) if v else None
+    if kind in ("rel_year_md", "rel_year_m"):
+        y = _year_word(g[0], pub, last_year)
+        v = _safe(y, int(g[1]), int(g[2]) if kind == "rel_year_md" else 1)
+        prec = "day" if kind == "rel_year_md" else "month"
+        return (v, prec, y > pub.year, y < pub.year) if v else None
+    if kind == "rel_month_d":
+        word = g[0].replace(" ", "")
+        delta = {"지난달": -1, "이달": 0, "이번달": 0, "다음달": 1, "내달": 1, "오는달": 1}[word]
+        y, mo = _shift_month(pub.year, pub.month, delta)
+        v = _safe(y, mo, int(g[1]))
+        return (v, "day", delta > 0, delta < 0) if v else None
+    if kind == "rel_month":
+        delta = -1 if g[0].replace(" ", "") in ("지난달",) else 1
+        y, mo = _shift_month(pub.year, pub.month, delta)
+        return (date(y, mo, 1), "month", delta > 0, delta < 0)
+    if kind in ("md", "range_md", "m"):
+        marker = g[0] if kind != "range_md" else None
+        month = int(g[1] if kind != "range_md" else g[0])
+        day = int(g[2]) if kind == "md" else int(g[1]) if kind == "range_md" else 1
+        if not 1 <= month <= 12:
+            return None
+        y = pub.year
+        v = _safe(y, month, day)
+        if v is None:
+            return None
+        if marker == "지난" and v > pub:
+            v = _safe(y - 1, month, day)
+        elif marker == "오는" and v < pub:
+            v = _safe(y + 1, month, day)
+        elif marker is None and (v - pub).days > 183:
+            v = _safe(y - 1, month, day)  # "11월" in a January article is last November
+        prec = "month" if kind == "m" else "day"
+        return (v, prec, marker == "오는", marker == "지난") if v else None
+    if kind in ("d", "range_d"):
+        marker = g[0]
+        day = int(g[1])
+        if not 1 <= day <= 31:
+            return None
+        y, mo = pub.year, pub.month
+        if marker == "지난" and day > pub.day:
+            y, mo = _shift_month(y, mo, -1)
+        elif marker == "오는" and day < pub.day:
+            y, mo = _shift_month(y, mo, 1)
+        elif marker is None and day > pub.day + 7:
+            y, mo = _shift_month(y, mo, -1)  # a bare day well past publication is last month's
+        v = _safe(y, mo, day)
+        return (v, "day", marker == "오는", marker == "지난") if v else None
+    if kind == "yy":
+        yy = int(g[0])
+        y = 2000 + yy if 2000 + yy <= pub.year + 1 else 1900 + yy
+        return (date(y, 1, 1), "year", False, y < pub.year)
+    if kind == "season":
+        y = _year_word(g[0], pub, last_year)
+        return (date(y, 1, 1), "year", y > pub.year or g[0] == "내년", y < pub.year)
+    if kind == "y":
+        y = int(g[0])
+        if y > pub.year + 5:
+            return None
+        return (date(y, 1, 1), "year", y > pub.year, y < pub.year)
+    if kind == "rel_year":
+        y = _year_word(g[0], pub, last_year)
+        return (date(y, 1, 1), "year", y > pub.year, y < pub.year)
+    if kind == "ref":
+        return (None, "ref", False, False)
+    return None

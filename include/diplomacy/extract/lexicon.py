@@ -1,0 +1,68 @@
+"""The rule data of extraction, loaded once from CSV files under `diplomacy/data`.
+
+Triggers, cooperation fields and official titles are vocabulary, not logic: analysts can
+read and extend them without touching code, and a new phrasing costs a row, not a release.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[dict]:
+    with resources.files("diplomacy.data").joinpath(name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_type: str
+    pattern: re.Pattern
+
+
+@cache
+def triggers() -> tuple[Trigger, ...]:
+    return tuple(Trigger(r["event_type"], re.compile(r["pattern"])) for r in _rows("triggers.csv"))
+
+
+@cache
+def field_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r["field"], re.compile(r["pattern"])) for r in _rows("fields.csv"))
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Title -> side hint (korean, foreign, any), longest first so "부시장" wins over "시장"."""
+    rows = sorted(_rows("titles.csv"), key=lambda r: -len(r["title"]))
+    out: dict[str, str] = {}
+    for r in rows:
+        out.setdefault(r["title"], r["side_hint"])
+    return out
+
+
+def fields_in(text: str) -> list[str]:
+    """Cooperation fields named in `text`, in the contract's vocabulary, in order of mention."""
+    found = []
+    for name, rx in field_patterns():
+        m = rx.search(text)
+        if m:
+            found.append((m.start(), name))
+    return [name for _, name in sorted(found)]
+
+
+def agreement_type(text: str) -> str:
+    """Contract rules: 자매 beats the document kind; a letter of intent beats friendship words;
+    an MOU-kind document between partners is `mou`; friendship words make `friendship_city`."""
+    if re.search(r"자매\s?결연|자매\s?도시|자매\s?관계", text):
+        return "sister_city"
+    if re.search(r"의향서|사전\s?합의서", text):
+        return "letter_of_intent"
+    if re.search(r"양해각서|업무\s?협약|MOU|MOC|협력\s?각서|협의서|협력\s?강화|교류\s?협력\s?강화", text, re.I):
+        return "mou"
+    if re.search(r"우호|친선", text):
+        return "friendship_city"
+    return "other"

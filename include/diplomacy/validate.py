@@ -1,0 +1,249 @@
+"""Great Expectations suites over the day's tables, before anything reaches the warehouse.
+
+Two kinds of expectation: *critical* ones guard table integrity (keys present and unique,
+every landing file accounted for); a failure stops the run with a message naming the
+expectation and the rows. *Row-level* ones guard the contract's vocabularies and dates; the
+rows that fail them move to the `quarantine` table with the expectation's name, so bad
+extractions are neither loaded as truth nor silently dropped.
+
+GX misreads list columns, so lists are validated through derived scalar columns
+(e.g. the count of fields outside the vocabulary).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from diplomacy import schema
+from diplomacy.warehouse import to_table, write_file_atomic
+
+__all__ = ["ValidationFailed", "validate_tables"]
+
+MIN_DATE = date(1950, 1, 1)
+
+
+class ValidationFailed(RuntimeError):
+    """A critical expectation failed: the day's tables are not fit to load."""
+
+
+@dataclass(frozen=True)
+class Check:
+    table: str
+    expectation: object  # a gx.expectations.Expectation
+    critical: bool
+
+    @property
+    def name(self) -> str:
+        e = self.expectation
+        col = getattr(e, "column", None) or "+".join(
+            str(x) for x in (getattr(e, "column_A", None), getattr(e, "column_B", None)) if x
+        )
+        return f"{e.expectation_type}({col})" if col else e.expectation_type
+
+
+def _frames(merged: Path):
+    import pandas as pd
+
+    articles = pq.read_table(merged / "articles.parquet").to_pandas()
+    events = pq.read_table(merged / "events.parquet").to_pandas()
+    rels = pq.read_table(merged / "relationships.parquet").to_pandas()
+    vocab = set(schema.FIELDS)
+    pub = events["published_date"]
+    events = events.assign(
+        invalid_field_count=[sum(1 for f in (v if v is not None else []) if f not in vocab) for v in events["fields"]],
+        official_without_name=[
+            sum(1 for o in list(a if a is not None else []) + list(b if b is not None else []) if not o.get("name"))
+            for a, b in zip(events["korean_officials"], events["foreign_officials"], strict=True)
+        ],
+        occurred_after_publication=[
+            bool(s == "occurred" and d is not None and p is not None and d > p)
+            for s, d, p in zip(events["status"], events["event_date"], pub, strict=True)
+        ],
+        accepted_article=events["article_id"].isin(set(articles.loc[articles["status"] == "accepted", "article_id"])),
+    )
+    counts = articles["status"].value_counts()
+    accounting = pd.DataFrame(
+        {
+            "received": [len(articles)],
+            "accounted": [int(sum(counts.get(s, 0) for s in schema.ARTICLE_STATUSES))],
+        }
+    )
+    return {"articles": articles, "events": events, "relationships": rels, "accounting": accounting}
+
+
+def _checks(today: date) -> list[Check]:
+    import great_expectations as gx
+
+    E = gx.expectations
+    latest = date(today.year + 1, 12, 31)
+    checks = [
+        Check("accounting", E.ExpectColumnPairValuesToBeEqual(column_A="received", column_B="accounted"), True),
+        Check("articles", E.ExpectColumnValuesToNotBeNull(column="article_id"), True),
+        Check("articles", E.ExpectColumnValuesToBeUnique(column="article_id"), True),
+        Check("articles", E.ExpectColumnValuesToBeUnique(column="source_file"), True),
+        Check("articles", E.ExpectColumnValuesToBeInSet(column="status", value_set=list(schema.ARTICLE_STATUSES)), True),
+        Check("articles", E.ExpectColumnValuesToBeInSet(column="reason", value_set=list(schema.REJECT_REASONS)), True),
+        Check("events", E.ExpectColumnValuesToNotBeNull(column="event_id"), True),
+        Check("events", E.ExpectColumnValuesToBeUnique(column="event_id"), True),
+        Check("events", E.ExpectColumnValuesToBeInSet(column="accepted_article", value_set=[True]), True),
+        Check("events", E.ExpectColumnValuesToBeInSet(column="event_type", value_set=list(schema.EVENT_TYPES)), False),
+        Check(
+            "events",
+            E.ExpectColumnValuesToBeInSet(column="agreement_type", value_set=list(schema.AGREEMENT_TYPES)),
+            False,
+        ),
+        Check("events", E.ExpectColumnValuesToBeInSet(column="direction", value_set=list(schema.DIRECTIONS)), False),
+        Check("events", E.ExpectColumnValuesToBeInSet(column="status", value_set=list(schema.EVENT_STATUSES)), False),
+        Check(
+            "events",
+            E.ExpectColumnValuesToBeInSet(column="date_precision", value_set=list(schema.DATE_PRECISIONS)),
+            False,
+        ),
+        Check("events", E.ExpectColumnValuesToNotBeNull(column="event_date"), False),
+        Check(
+            "events",
+            E.ExpectColumnValuesToBeBetween(column="event_date", min_value=MIN_DATE, max_value=latest),
+            False,
+        ),
+        Check("events", E.ExpectColumnValuesToBeInSet(column="occurred_after_publication", value_set=[False]), False),
+        Check("events", E.ExpectColumnValuesToNotBeNull(column="korean_city"), False),
+        Check("events", E.ExpectColumnValuesToNotBeNull(column="partner_city"), False),
+        Check("events", E.ExpectColumnValuesToMatchRegex(column="partner_country", regex=r"^[A-Z]{2}$"), False),
+        Check("events", E.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1), False),
+        Check("events", E.ExpectColumnValuesToBeInSet(column="invalid_field_count", value_set=[0]), False),
+        Check("events", E.ExpectColumnValuesToBeInSet(column="official_without_name", value_set=[0]), False),
+        Check("relationships", E.ExpectColumnValuesToNotBeNull(column="article_id"), True),
+        Check(
+            "relationships",
+            E.ExpectColumnValuesToBeInSet(column="relationship_type", value_set=list(schema.RELATIONSHIP_TYPES)),
+            False,
+        ),
+        Check("relationships", E.ExpectColumnValuesToNotBeNull(column="korean_city"), False),
+        Check("relationships", E.ExpectColumnValuesToNotBeNull(column="partner_city"), False),
+        Check(
+            "relationships",
+            E.ExpectColumnValuesToBeBetween(column="established_year", min_value=1950, max_value=today.year + 1),
+            False,
+        ),
+    ]
+    for c in checks:
+        c.expectation.meta = {"critical": c.critical}
+    return checks
+
+
+def _context(root: Path):
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    ctx = gx.get_context(mode="file", project_root_dir=str(root))
+    if ctx.variables.progress_bars is None or ctx.variables.progress_bars.globally is not False:
+        ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        ctx.variables.save()
+    return ctx
+
+
+def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -> Path:
+    """Run the suites on the merged tables in `merged`; rewrite them without quarantined rows.
+
+    Writes `validation_results.parquet`, `quarantine.parquet` and `validation.json` beside
+    the tables, renders Data Docs under `<warehouse>/_gx`, and raises ValidationFailed
+    when a critical expectation fails.
+    """
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+
+    merged = Path(merged)
+    gx_root = gx_root or merged.parents[3] / "_gx"  # <warehouse>/_runs/<day>/merged
+    frames = _frames(merged)
+    today = datetime.now(UTC).date()  # bounds only; partitions never depend on it
+    checks = _checks(today)
+    ctx = _context(gx_root)
+    source = ctx.data_sources.add_or_update_pandas("diplomacy")
+    now = datetime.now(UTC)
+    results, quarantine, failures = [], [], []
+    key_col = {"events": "event_id", "articles": "article_id", "relationships": "article_id", "accounting": "received"}
+
+    for table_name, frame in frames.items():
+        mine = [c for c in checks if c.table == table_name]
+        try:
+            asset = source.get_asset(table_name)
+        except LookupError:
+            asset = source.add_dataframe_asset(table_name)
+        try:
+            batch_def = asset.get_batch_definition("whole")
+        except (KeyError, LookupError, ValueError):
+            batch_def = asset.add_batch_definition_whole_dataframe("whole")
+        suite = ctx.suites.add_or_update(
+            gx.ExpectationSuite(name=f"diplomacy_{table_name}", expectations=[c.expectation for c in mine])
+        )
+        vd = ctx.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=f"diplomacy_{table_name}", data=batch_def, suite=suite)
+        )
+        checkpoint = ctx.checkpoints.add_or_update(
+            gx.Checkpoint(
+                name=f"diplomacy_{table_name}",
+                validation_definitions=[vd],
+                actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
+                result_format={"result_format": "COMPLETE"},
+            )
+        )
+        frame = frame.reset_index(drop=True)
+        run = checkpoint.run(batch_parameters={"dataframe": frame})
+        (vres,) = run.run_results.values()
+        by_config = {id(c.expectation): c for c in mine}
+        for res, check in zip(vres.results, mine, strict=True):
+            assert by_config[id(check.expectation)] is check
+            idx = list(res.result.get("unexpected_index_list") or [])
+            idx = [i if isinstance(i, int) else next(iter(i.values())) for i in idx]
+            keys = [str(frame.iloc[i][key_col[table_name]]) for i in idx if isinstance(i, int) and i < len(frame)]
+            results.append(
+                {
+                    "run_id": run_id,
+                    "table_name": table_name,
+                    "expectation": check.name,
+                    "column": getattr(check.expectation, "column", None),
+                    "critical": check.critical,
+                    "success": bool(res.success),
+                    "unexpected_count": int(res.result.get("unexpected_count") or (0 if res.success else 1)),
+                    "unexpected_rows": keys[:50],
+                    "validated_at": now,
+                }
+            )
+            if res.success:
+                continue
+            if check.critical:
+                failures.append(f"{table_name}: {check.name} failed for rows {keys[:10] or '(table-level)'}")
+            else:
+                for i in idx:
+                    row = frame.iloc[i].to_dict()
+                    quarantine.append(
+                        {
+                            "table_name": table_name,
+                            "row_key": str(row.get(key_col[table_name])),
+                            "expectation": check.name,
+                            "row_json": json.dumps(row, ensure_ascii=False, default=str),
+                            "_index": i,
+                        }
+                    )
+
+    write_file_atomic(to_table(results, schema.VALIDATION_RESULTS), merged / "validation_results.parquet")
+    write_file_atomic(to_table(quarantine, schema.QUARANTINE), merged / "quarantine.parquet")
+    # Quarantined rows leave their table: the warehouse holds only rows that passed.
+    for table_name in ("events", "relationships"):
+        bad = {q["_index"] for q in quarantine if q["table_name"] == table_name}
+        if bad:
+            t = pq.read_table(merged / f"{table_name}.parquet")
+            keep = [i for i in range(t.num_rows) if i not in bad]
+            write_file_atomic(t.take(pa.array(keep, pa.int64())), merged / f"{table_name}.parquet")
+    report = {"run_id": run_id, "success": not failures, "failures": failures, "quarantined": len(quarantine)}
+    (merged / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    if failures:
+        raise ValidationFailed("critical expectations failed: " + "; ".join(failures))
+    return merged

@@ -1,0 +1,72 @@
+"""Hive-partitioned Parquet tables, written atomically and read with their schemas.
+
+A partition is exactly one file, `<table>/ingest_date=<day>/part-0.parquet`, replaced in
+one `os.replace`: readers see the old file or the new one, never half of either, and a
+rerun of a day replaces that day instead of appending to it.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from diplomacy.schema import PARTITION_KEY, PARTITION_SCHEMA, TABLES
+
+PART_FILE = "part-0.parquet"
+
+
+def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    """Rows as a table of exactly `schema`: unknown keys dropped, missing ones null."""
+    names = schema.names
+    return pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows], schema=schema)
+
+
+def write_file_atomic(table: pa.Table, path: Path) -> Path:
+    """Write a Parquet file beside its target and swap it in; a crash leaves the old file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return path
+
+
+def partition_path(warehouse: Path, name: str, day: date) -> Path:
+    return Path(warehouse) / name / f"{PARTITION_KEY}={day.isoformat()}" / PART_FILE
+
+
+def write_partition(warehouse: Path, name: str, day: date, table: pa.Table) -> Path:
+    schema = TABLES[name]
+    return write_file_atomic(table.select(schema.names).cast(schema), partition_path(warehouse, name, day))
+
+
+def read_table(warehouse: Path, name: str, *, day: date | None = None) -> pa.Table:
+    """A table with its declared types (partition key as date32), empty when never written."""
+    schema = TABLES[name].append(PARTITION_SCHEMA.field(PARTITION_KEY))
+    root = Path(warehouse) / name
+    if not root.exists():
+        return schema.empty_table()
+    dataset = ds.dataset(
+        str(root),
+        format="parquet",
+        schema=schema,
+        partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
+    )
+    flt = ds.field(PARTITION_KEY) == pa.scalar(day, pa.date32()) if day else None
+    return dataset.to_table(filter=flt)
