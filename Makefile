@@ -1,0 +1,71 @@
+# Municipal diplomacy pipeline. `make demo` and `make test` do their own set-up.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+SAMPLE_DAY := 2024-11-08
+export AIRFLOW_HOME ?= $(CURDIR)/airflow_home
+export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
+export AIRFLOW__CORE__PLUGINS_FOLDER := $(CURDIR)/plugins
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+export AIRFLOW__CORE__PARALLELISM ?= 4
+export DIPLOMACY_LANDING_ROOT ?= $(CURDIR)/landing
+export DIPLOMACY_WAREHOUSE ?= $(CURDIR)/warehouse
+export GX_ANALYTICS_ENABLED := false
+export NO_PROXY := *
+
+.PHONY: setup demo test test-fast lint format airflow up down lock check-lock clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH (or make PY=/path/to/python3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q "uv==$(UV_VERSION)"
+	$(BIN)/uv pip install -q --python $(BIN)/python -r requirements.txt -r requirements-dev.txt
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	touch $@
+
+setup: $(VENV)/.installed  ## create the virtualenv with the pinned requirements
+
+$(AIRFLOW_HOME)/airflow.db: $(VENV)/.installed
+	mkdir -p $(AIRFLOW_HOME)
+	$(BIN)/airflow db migrate >/dev/null
+
+demo: $(AIRFLOW_HOME)/airflow.db  ## run the daily DAG through Airflow on the sample landing day
+	mkdir -p $(DIPLOMACY_LANDING_ROOT)
+	rm -rf $(DIPLOMACY_LANDING_ROOT)/$(SAMPLE_DAY)
+	cp -r include/sample/landing/$(SAMPLE_DAY) $(DIPLOMACY_LANDING_ROOT)/
+	$(BIN)/airflow dags test municipal_diplomacy $(SAMPLE_DAY) \
+		-c '{"landing_date": "$(SAMPLE_DAY)", "reprocess": true}' > $(AIRFLOW_HOME)/demo.log 2>&1 \
+		|| { tail -n 40 $(AIRFLOW_HOME)/demo.log; exit 1; }
+	$(BIN)/python -m diplomacy summary --warehouse $(DIPLOMACY_WAREHOUSE) --date $(SAMPLE_DAY)
+
+test: $(VENV)/.installed lint  ## the whole test suite (what CI runs)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -m "not slow and not integration"
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+airflow: $(AIRFLOW_HOME)/airflow.db  ## the Airflow UI on http://localhost:8080 (password: airflow_home/simple_auth_manager_passwords.json.generated)
+	$(BIN)/airflow standalone
+
+up:  ## the production stack (needs Docker and a .env made from .env.example)
+	docker compose up -d --build
+
+down:
+	docker compose down
+
+lock:  ## re-pin requirements from requirements*.in
+	$(BIN)/uv pip compile -q requirements.in -o requirements.txt --python-version 3.11
+	$(BIN)/uv pip compile -q requirements-dev.in -o requirements-dev.txt --python-version 3.11
+
+clean:
+	rm -rf $(AIRFLOW_HOME) $(DIPLOMACY_WAREHOUSE) $(DIPLOMACY_LANDING_ROOT) .pytest_cache .ruff_cache

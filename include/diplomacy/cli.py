@@ -1,0 +1,94 @@
+"""Command line: the same stages as the DAG, on a folder, without a scheduler.
+
+For analysts, backfills and evaluation: `python -m diplomacy run --input DIR --warehouse DIR`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from diplomacy.config import DEFAULT_MAX_FILE_BYTES
+from diplomacy.runs import SEOUL, InvalidRunParameter, parse_day
+
+
+def _default_day(input_dir: Path) -> date:
+    """A folder named like a date is that landing day; anything else is today's (Seoul)."""
+    try:
+        return parse_day(input_dir.name)
+    except InvalidRunParameter:
+        from datetime import datetime
+
+        return datetime.now(SEOUL).date()
+
+
+def _run(args: argparse.Namespace) -> int:
+    from diplomacy.pipeline import run_all
+    from diplomacy.validate import ValidationFailed
+
+    input_dir = Path(args.input)
+    if not input_dir.is_dir():
+        print(f"error: input folder {input_dir} does not exist or is not a folder", file=sys.stderr)
+        return 2
+    try:
+        day = parse_day(args.date) if args.date else _default_day(input_dir)
+    except InvalidRunParameter as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.max_file_bytes <= 0:
+        print("error: --max-file-bytes must be positive", file=sys.stderr)
+        return 2
+    try:
+        summary = run_all(
+            input_dir,
+            Path(args.warehouse),
+            day,
+            landing_root=Path(args.landing_root) if args.landing_root else None,
+            max_file_bytes=args.max_file_bytes,
+            batch_size=args.batch_size,
+            max_batches=args.max_batches,
+        )
+    except ValidationFailed as exc:
+        print(f"validation failed: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(summary.as_dict(), ensure_ascii=False) if args.json else summary.render())
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    p = Path(args.warehouse) / "_runs" / args.date / "summary.json"
+    if not p.exists():
+        print(f"error: no run summary for {args.date} under {args.warehouse}", file=sys.stderr)
+        return 2
+    from diplomacy.pipeline import RunSummary
+
+    d = json.loads(p.read_text(encoding="utf-8"))
+    s = RunSummary(day=date.fromisoformat(d.pop("day")), warehouse=Path(d.pop("warehouse")))
+    for k, v in d.items():
+        setattr(s, k, v)
+    print(s.render())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="diplomacy", description=__doc__)
+    sub = ap.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="process a folder of raw news files into the warehouse")
+    r.add_argument("--input", required=True, help="folder of raw files (one landing day)")
+    r.add_argument("--warehouse", required=True, help="warehouse root (Parquet tables)")
+    r.add_argument("--date", help="landing date YYYY-MM-DD (default: the folder's name if a date, else today)")
+    r.add_argument("--landing-root", help="root that symlinks may point into (default: the input folder)")
+    r.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
+    r.add_argument("--batch-size", type=int, default=200)
+    r.add_argument("--max-batches", type=int, default=8)
+    r.add_argument("--json", action="store_true", help="print the summary as JSON")
+    r.set_defaults(func=_run)
+    s = sub.add_parser("summary", help="print the summary of a loaded day")
+    s.add_argument("--warehouse", required=True)
+    s.add_argument("--date", required=True)
+    s.set_defaults(func=_summary)
+    args = ap.parse_args(argv)
+    return args.func(args)

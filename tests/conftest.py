@@ -1,0 +1,61 @@
+"""Session-wide test set-up: a private AIRFLOW_HOME, one migrated SQLite DB, one DagBag.
+
+Airflow reads its configuration when first imported, so the environment is fixed here,
+at conftest import, before any test module imports airflow.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DAY = "2024-11-08"
+SAMPLE_LANDING = ROOT / "include" / "sample" / "landing"
+SHARED = ROOT.parent / "shared"
+
+_HOME = Path(tempfile.mkdtemp(prefix="diplomacy-airflow-home-"))
+os.environ["AIRFLOW_HOME"] = str(_HOME)
+os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(ROOT / "dags")
+os.environ["AIRFLOW__CORE__PLUGINS_FOLDER"] = str(ROOT / "plugins")
+os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+os.environ["AIRFLOW__CORE__UNIT_TEST_MODE"] = "False"
+os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{_HOME}/airflow.db"
+os.environ["GX_ANALYTICS_ENABLED"] = "false"
+os.environ.setdefault("DIPLOMACY_KIWI_WORKERS", "2")
+
+
+@pytest.fixture(scope="session")
+def airflow_db() -> Path:
+    """A migrated metadata DB for tests that run DAGs (dag.test needs one)."""
+    subprocess.run(
+        [sys.executable, "-m", "airflow", "db", "migrate"],
+        check=True,
+        env=os.environ.copy(),
+        capture_output=True,
+    )
+    return _HOME / "airflow.db"
+
+
+@pytest.fixture(scope="session")
+def dagbag():
+    from airflow.dag_processing.dagbag import DagBag
+
+    return DagBag(dag_folder=str(ROOT / "dags"))
+
+
+@pytest.fixture
+def landing(tmp_path, monkeypatch) -> Path:
+    """A landing root with the sample day, and a warehouse, wired through the environment."""
+    import shutil
+
+    root = tmp_path / "landing"
+    shutil.copytree(SAMPLE_LANDING, root)
+    monkeypatch.setenv("DIPLOMACY_LANDING_ROOT", str(root))
+    monkeypatch.setenv("DIPLOMACY_WAREHOUSE", str(tmp_path / "warehouse"))
+    return root
