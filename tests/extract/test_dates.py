@@ -1,0 +1,60 @@
+from datetime import date
+
+import pytest
+
+from diplomacy.extract.dates import find_dates
+
+PUB = date(2022, 3, 9)
+
+
+def first(text, pub=PUB, **kw):
+    found = [d for d in find_dates(text, pub, **kw) if d.precision != "ref"]
+    return (found[0].value, found[0].precision) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("지난 7일 대표단이 떠났다", (date(2022, 3, 7), "day")),
+        ("지난 25일 협약을 맺었다", (date(2022, 2, 25), "day")),  # 지난 + day after publication: last month
+        ("오는 15일 방문한다", (date(2022, 3, 15), "day")),
+        ("오는 2일 방문한다", (date(2022, 4, 2), "day")),  # 오는 + earlier day: next month
+        ("지난달 19일 회의", (date(2022, 2, 19), "day")),
+        ("지난해 6월 방문", (date(2021, 6, 1), "month")),
+        ("지난해 6월 3일 체결", (date(2021, 6, 3), "day")),
+        ("2019년 4월 11일 체결", (date(2019, 4, 11), "day")),
+        ("2017년 5월 교류", (date(2017, 5, 1), "month")),
+        ("1998년 자매결연을 맺었다", (date(1998, 1, 1), "year")),
+        ("8일(화) 오전", (date(2022, 3, 8), "day")),
+        ("4월 20~21일 열린 회의", (date(2022, 4, 20), "day")),
+        ("5일부터 9일 일정으로", (date(2022, 3, 5), "day")),
+        ("올해 가을 방문할 계획", (date(2022, 1, 1), "year")),
+        ("내년 상반기 체결", (date(2023, 1, 1), "year")),
+        ("‘15년 이후 처음", (date(2015, 1, 1), "year")),
+        ("2022.03.08 발표", (date(2022, 3, 8), "day")),
+    ],
+)
+def test_resolution(text, expected):
+    assert first(text) == expected
+
+
+def test_geuhae_uses_last_explicit_year():
+    found = find_dates("2016년 3월 서한을 받고 그해 5월 회의를 열었다", PUB)
+    assert [(d.value, d.precision) for d in found] == [(date(2016, 3, 1), "month"), (date(2016, 5, 1), "month")]
+
+
+@pytest.mark.parametrize("text", ["3박 4일 일정", "5일간 머문다", "2020~2021년 사업", "10년 만에 만났다", "20주년"])
+def test_durations_are_not_dates(text):
+    assert first(text) is None
+
+
+def test_anaphora_is_reported_unresolved():
+    (d,) = find_dates("이날 두 시장은 만났다", PUB)
+    assert d.precision == "ref" and d.value is None
+
+
+def test_markers():
+    (d,) = find_dates("오는 20일", PUB)
+    assert d.future and not d.past
+    (d,) = find_dates("지난 2일", PUB)
+    assert d.past and not d.future
