@@ -143,7 +143,9 @@ def _context(root: Path):
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     ctx = gx.get_context(mode="file", project_root_dir=str(root))
-    if ctx.variables.progress_bars is None or ctx.variables.progress_bars.globally is not False:
+    pb = ctx.variables.progress_bars  # a config object when new, a dict once reloaded from disk
+    globally = pb.get("globally") if isinstance(pb, dict) else getattr(pb, "globally", None)
+    if globally is not False:
         ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         ctx.variables.save()
     return ctx
@@ -160,7 +162,7 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
     import great_expectations as gx
 
     merged = Path(merged)
-    gx_root = gx_root or merged.parents[3] / "_gx"  # <warehouse>/_runs/<day>/merged
+    gx_root = gx_root or merged.parents[2] / "_gx"  # merged is <warehouse>/_runs/<day>/merged
     frames = _frames(merged)
     today = datetime.now(UTC).date()  # bounds only; partitions never depend on it
     checks = _checks(today)
