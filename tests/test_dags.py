@@ -23,16 +23,26 @@ def test_dags_have_owner_tags_retries_and_docs(dagbag):
         for t in dag.tasks:
             assert t.owner and t.owner != "airflow", f"{dag_id}.{t.task_id} has no owner"
             assert t.retries >= 1, f"{dag_id}.{t.task_id} has no retries"
-            callable_ = getattr(t, "python_callable", None) or getattr(t, "partial_kwargs", {}).get("python_callable")
+            callable_ = getattr(t, "python_callable", None) or getattr(t, "partial_kwargs", {}).get(
+                "python_callable"
+            )
             doc = t.doc_md or t.doc or (callable_.__doc__ if callable_ else None)
             assert doc and doc.strip(), f"{dag_id}.{t.task_id} has no docstring"
 
 
 def test_main_dag_shape(dagbag):
     dag = dagbag.dags["municipal_diplomacy"]
-    assert {"plan", "needs_work", "stage", "clean", "plan_batches", "extract", "merge", "validate", "load"} <= set(
-        dag.task_ids
-    )
+    assert {
+        "plan",
+        "needs_work",
+        "stage",
+        "clean",
+        "plan_batches",
+        "extract",
+        "merge",
+        "validate",
+        "load",
+    } <= set(dag.task_ids)
     assert dag.max_active_runs == 1
     assert dag.dagrun_timeout is not None
     # daily, on Seoul days: the run of interval [D, D+1) processes landing/D

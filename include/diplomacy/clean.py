@@ -32,10 +32,14 @@ _DATE = r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\
 _PUB_LABELS = ("기사입력", "기사등록", "등록일시", "발표시간", "입력", "등록", "승인", "게재", "발행", "송고")
 _EDIT_LABELS = ("수정", "최종수정", "업데이트")
 _DATE_RE = re.compile(_DATE)
-_LABELLED_DATE_RE = re.compile(r"(?P<label>" + "|".join(_PUB_LABELS + _EDIT_LABELS) + r")\s*[:：]?\s*" + _DATE)
+_LABELLED_DATE_RE = re.compile(
+    r"(?P<label>" + "|".join(_PUB_LABELS + _EDIT_LABELS) + r")\s*[:：]?\s*" + _DATE
+)
 
 _REPORTER_RE = re.compile(r"(?:^|[\s\[=|/(])(?P<name>[가-힣]{2,4})\s?(?:[가-힣0-9]{0,12})?기자(?![가-힣])")
-_BRACKET_CREDIT_RE = re.compile(r"^\s*[\[【(]\s*(?P<pub>[^\]】)=]{2,30}?)\s*(?:=|\s)\s*(?:[가-힣 ]{0,12}?)(?P<name>[가-힣]{2,4})\s?기자\s*[\]】)]")
+_BRACKET_CREDIT_RE = re.compile(
+    r"^\s*[\[【(]\s*(?P<pub>[^\]】)=]{2,30}?)\s*(?:=|\s)\s*(?:[가-힣 ]{0,12}?)(?P<name>[가-힣]{2,4})\s?기자\s*[\]】)]"
+)
 _COPYRIGHT_RE = re.compile(
     r"(?:copyright|ⓒ|©|저작권자|무단\s*전재|무단전재|재배포\s*금지|all rights reserved|版权所有)", re.I
 )
@@ -44,7 +48,9 @@ _END_MARKERS = re.compile(
     r"이\s*시각|함께\s*읽|기사\s*댓글|댓글|독자\s*의견|포토\s*뉴스|이전\s*기사|목록\s*바로가기|"
     r"이\s*기사를\s*공유|책임편집|\S*\s*최근\s*기사)"
 )
-_MT_MARKERS = re.compile(r"(기계\s*번역|구글\s*번역|translated by machine|machine translation|영문\s*기사)", re.I)
+_MT_MARKERS = re.compile(
+    r"(기계\s*번역|구글\s*번역|translated by machine|machine translation|영문\s*기사)", re.I
+)
 _CAPTION_RE = re.compile(r"^\s*(?:▲|△|\[사진\]|\[포토\]|<사진|\(사진)")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[.)]?\s|[·•▶\-]\s)")
 _NAV_RE = re.compile(r"(?:\s[|>]\s|^\s*(?:홈|home|首页|메인)\s*[>|])", re.I)

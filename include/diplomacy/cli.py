@@ -79,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("run", help="process a folder of raw news files into the warehouse")
     r.add_argument("--input", required=True, help="folder of raw files (one landing day)")
     r.add_argument("--warehouse", required=True, help="warehouse root (Parquet tables)")
-    r.add_argument("--date", help="landing date YYYY-MM-DD (default: the folder's name if a date, else today)")
+    r.add_argument(
+        "--date", help="landing date YYYY-MM-DD (default: the folder's name if a date, else today)"
+    )
     r.add_argument("--landing-root", help="root that symlinks may point into (default: the input folder)")
     r.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
     r.add_argument("--batch-size", type=int, default=200)

@@ -35,7 +35,11 @@ STAGED = pa.schema(
 )
 CLEANED = pa.schema([f for f in schema.ARTICLES if f.name not in ("is_diplomacy", "event_count")])
 FLAGS = pa.schema(
-    [pa.field("article_id", pa.string()), pa.field("is_diplomacy", pa.bool_()), pa.field("event_count", pa.int32())]
+    [
+        pa.field("article_id", pa.string()),
+        pa.field("is_diplomacy", pa.bool_()),
+        pa.field("event_count", pa.int32()),
+    ]
 )
 OUTPUT_TABLES = ("articles", "events", "relationships")
 
@@ -104,7 +108,9 @@ def known_article_ids(warehouse: Path, day: date) -> set[str]:
     return set(table.filter(mask)["article_id"].to_pylist())
 
 
-def stage(input_dir: Path, warehouse: Path, day: date, *, landing_root: Path | None, max_file_bytes: int) -> str:
+def stage(
+    input_dir: Path, warehouse: Path, day: date, *, landing_root: Path | None, max_file_bytes: int
+) -> str:
     """Stage: one record per landing file with its decoded text and status."""
     from diplomacy.stage import stage_files
 
@@ -177,17 +183,25 @@ def merge(cleaned_path: str, batch_dirs: list[str]) -> str:
     for d in sorted(batch_dirs):
         for name in parts:
             parts[name].append(pq.read_table(Path(d) / f"{name}.parquet"))
-    flags = {r["article_id"]: r for r in pa.concat_tables(parts["flags"]).to_pylist()} if parts["flags"] else {}
+    flags = (
+        {r["article_id"]: r for r in pa.concat_tables(parts["flags"]).to_pylist()} if parts["flags"] else {}
+    )
     articles = []
     for r in pq.read_table(cleaned_path).to_pylist():
         f = flags.get(r["article_id"]) if r["status"] == "accepted" else None
-        articles.append({**r, "is_diplomacy": bool(f and f["is_diplomacy"]), "event_count": f["event_count"] if f else 0})
+        articles.append(
+            {**r, "is_diplomacy": bool(f and f["is_diplomacy"]), "event_count": f["event_count"] if f else 0}
+        )
     articles.sort(key=lambda r: r["source_file"])
     merged = work / "merged"
     _write(articles, schema.ARTICLES, merged / "articles.parquet")
     for name, sch, keys in (
         ("events", schema.EVENTS, ["article_id", "event_id"]),
-        ("relationships", schema.RELATIONSHIPS, ["article_id", "korean_city", "partner_city", "relationship_type"]),
+        (
+            "relationships",
+            schema.RELATIONSHIPS,
+            ["article_id", "korean_city", "partner_city", "relationship_type"],
+        ),
     ):
         table = pa.concat_tables(parts[name]).cast(sch) if parts[name] else sch.empty_table()
         if table.num_rows:

@@ -50,9 +50,7 @@ def list_landing_files(folder: Path) -> list[Path]:
     """Every non-directory entry below `folder`, symlinks included, in a stable order."""
     out = []
     for p in sorted(folder.rglob("*")):
-        if p.is_symlink() or p.is_file():
-            out.append(p)
-        elif not p.is_dir():  # sockets, fifos: still accounted for
+        if p.is_symlink() or p.is_file() or not p.is_dir():
             out.append(p)
     return out
 
@@ -128,7 +126,15 @@ def stage_files(
         article_id = content_key(decoded.text)[:16]
         if article_id in seen:
             yield StagedFile(
-                _file_id(rel, payload), rel, "duplicate", None, article_id, decoded.encoding, size, decoded.replaced, None
+                _file_id(rel, payload),
+                rel,
+                "duplicate",
+                None,
+                article_id,
+                decoded.encoding,
+                size,
+                decoded.replaced,
+                None,
             )
             continue
         seen.add(article_id)

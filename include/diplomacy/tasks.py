@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from diplomacy.runs import RunPlan, plan_run
+from diplomacy.runs import plan_run
 
 __all__ = [
     "already_loaded",
@@ -92,4 +92,3 @@ def load_task(merged_dir: str, plan: dict) -> dict:
 
     summary = pipeline.load(merged_dir, Path(plan["warehouse"]), date.fromisoformat(plan["day"]))
     return summary
-

@@ -57,16 +57,24 @@ def _frames(merged: Path):
     vocab = set(schema.FIELDS)
     pub = events["published_date"]
     events = events.assign(
-        invalid_field_count=[sum(1 for f in (v if v is not None else []) if f not in vocab) for v in events["fields"]],
+        invalid_field_count=[
+            sum(1 for f in (v if v is not None else []) if f not in vocab) for v in events["fields"]
+        ],
         official_without_name=[
-            sum(1 for o in list(a if a is not None else []) + list(b if b is not None else []) if not o.get("name"))
+            sum(
+                1
+                for o in list(a if a is not None else []) + list(b if b is not None else [])
+                if not o.get("name")
+            )
             for a, b in zip(events["korean_officials"], events["foreign_officials"], strict=True)
         ],
         occurred_after_publication=[
             bool(s == "occurred" and d is not None and p is not None and d > p)
             for s, d, p in zip(events["status"], events["event_date"], pub, strict=True)
         ],
-        accepted_article=events["article_id"].isin(set(articles.loc[articles["status"] == "accepted", "article_id"])),
+        accepted_article=events["article_id"].isin(
+            set(articles.loc[articles["status"] == "accepted", "article_id"])
+        ),
     )
     counts = articles["status"].value_counts()
     accounting = pd.DataFrame(
@@ -84,23 +92,45 @@ def _checks(today: date) -> list[Check]:
     E = gx.expectations
     latest = date(today.year + 1, 12, 31)
     checks = [
-        Check("accounting", E.ExpectColumnPairValuesToBeEqual(column_A="received", column_B="accounted"), True),
+        Check(
+            "accounting", E.ExpectColumnPairValuesToBeEqual(column_A="received", column_B="accounted"), True
+        ),
         Check("articles", E.ExpectColumnValuesToNotBeNull(column="article_id"), True),
         Check("articles", E.ExpectColumnValuesToBeUnique(column="article_id"), True),
         Check("articles", E.ExpectColumnValuesToBeUnique(column="source_file"), True),
-        Check("articles", E.ExpectColumnValuesToBeInSet(column="status", value_set=list(schema.ARTICLE_STATUSES)), True),
-        Check("articles", E.ExpectColumnValuesToBeInSet(column="reason", value_set=list(schema.REJECT_REASONS)), True),
+        Check(
+            "articles",
+            E.ExpectColumnValuesToBeInSet(column="status", value_set=list(schema.ARTICLE_STATUSES)),
+            True,
+        ),
+        Check(
+            "articles",
+            E.ExpectColumnValuesToBeInSet(column="reason", value_set=list(schema.REJECT_REASONS)),
+            True,
+        ),
         Check("events", E.ExpectColumnValuesToNotBeNull(column="event_id"), True),
         Check("events", E.ExpectColumnValuesToBeUnique(column="event_id"), True),
         Check("events", E.ExpectColumnValuesToBeInSet(column="accepted_article", value_set=[True]), True),
-        Check("events", E.ExpectColumnValuesToBeInSet(column="event_type", value_set=list(schema.EVENT_TYPES)), False),
+        Check(
+            "events",
+            E.ExpectColumnValuesToBeInSet(column="event_type", value_set=list(schema.EVENT_TYPES)),
+            False,
+        ),
         Check(
             "events",
             E.ExpectColumnValuesToBeInSet(column="agreement_type", value_set=list(schema.AGREEMENT_TYPES)),
             False,
         ),
-        Check("events", E.ExpectColumnValuesToBeInSet(column="direction", value_set=list(schema.DIRECTIONS)), False),
-        Check("events", E.ExpectColumnValuesToBeInSet(column="status", value_set=list(schema.EVENT_STATUSES)), False),
+        Check(
+            "events",
+            E.ExpectColumnValuesToBeInSet(column="direction", value_set=list(schema.DIRECTIONS)),
+            False,
+        ),
+        Check(
+            "events",
+            E.ExpectColumnValuesToBeInSet(column="status", value_set=list(schema.EVENT_STATUSES)),
+            False,
+        ),
         Check(
             "events",
             E.ExpectColumnValuesToBeInSet(column="date_precision", value_set=list(schema.DATE_PRECISIONS)),
@@ -112,24 +142,36 @@ def _checks(today: date) -> list[Check]:
             E.ExpectColumnValuesToBeBetween(column="event_date", min_value=MIN_DATE, max_value=latest),
             False,
         ),
-        Check("events", E.ExpectColumnValuesToBeInSet(column="occurred_after_publication", value_set=[False]), False),
+        Check(
+            "events",
+            E.ExpectColumnValuesToBeInSet(column="occurred_after_publication", value_set=[False]),
+            False,
+        ),
         Check("events", E.ExpectColumnValuesToNotBeNull(column="korean_city"), False),
         Check("events", E.ExpectColumnValuesToNotBeNull(column="partner_city"), False),
-        Check("events", E.ExpectColumnValuesToMatchRegex(column="partner_country", regex=r"^[A-Z]{2}$"), False),
-        Check("events", E.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1), False),
+        Check(
+            "events", E.ExpectColumnValuesToMatchRegex(column="partner_country", regex=r"^[A-Z]{2}$"), False
+        ),
+        Check(
+            "events", E.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1), False
+        ),
         Check("events", E.ExpectColumnValuesToBeInSet(column="invalid_field_count", value_set=[0]), False),
         Check("events", E.ExpectColumnValuesToBeInSet(column="official_without_name", value_set=[0]), False),
         Check("relationships", E.ExpectColumnValuesToNotBeNull(column="article_id"), True),
         Check(
             "relationships",
-            E.ExpectColumnValuesToBeInSet(column="relationship_type", value_set=list(schema.RELATIONSHIP_TYPES)),
+            E.ExpectColumnValuesToBeInSet(
+                column="relationship_type", value_set=list(schema.RELATIONSHIP_TYPES)
+            ),
             False,
         ),
         Check("relationships", E.ExpectColumnValuesToNotBeNull(column="korean_city"), False),
         Check("relationships", E.ExpectColumnValuesToNotBeNull(column="partner_city"), False),
         Check(
             "relationships",
-            E.ExpectColumnValuesToBeBetween(column="established_year", min_value=1950, max_value=today.year + 1),
+            E.ExpectColumnValuesToBeBetween(
+                column="established_year", min_value=1950, max_value=today.year + 1
+            ),
             False,
         ),
     ]
@@ -170,7 +212,12 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
     source = ctx.data_sources.add_or_update_pandas("diplomacy")
     now = datetime.now(UTC)
     results, quarantine, failures = [], [], []
-    key_col = {"events": "event_id", "articles": "article_id", "relationships": "article_id", "accounting": "received"}
+    key_col = {
+        "events": "event_id",
+        "articles": "article_id",
+        "relationships": "article_id",
+        "accounting": "received",
+    }
 
     for table_name, frame in frames.items():
         mine = [c for c in checks if c.table == table_name]
@@ -204,7 +251,9 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
             assert by_config[id(check.expectation)] is check
             idx = list(res.result.get("unexpected_index_list") or [])
             idx = [i if isinstance(i, int) else next(iter(i.values())) for i in idx]
-            keys = [str(frame.iloc[i][key_col[table_name]]) for i in idx if isinstance(i, int) and i < len(frame)]
+            keys = [
+                str(frame.iloc[i][key_col[table_name]]) for i in idx if isinstance(i, int) and i < len(frame)
+            ]
             results.append(
                 {
                     "run_id": run_id,
@@ -245,7 +294,9 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
             keep = [i for i in range(t.num_rows) if i not in bad]
             write_file_atomic(t.take(pa.array(keep, pa.int64())), merged / f"{table_name}.parquet")
     report = {"run_id": run_id, "success": not failures, "failures": failures, "quarantined": len(quarantine)}
-    (merged / "validation.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    (merged / "validation.json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     if failures:
         raise ValidationFailed("critical expectations failed: " + "; ".join(failures))
     return merged

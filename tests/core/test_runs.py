@@ -11,7 +11,9 @@ def cfg(tmp_path: Path) -> Settings:
     return Settings(landing_root=tmp_path / "landing", warehouse=tmp_path / "wh")
 
 
-@pytest.mark.parametrize("bad", ["", "2024-13-01", "2024/01/01", "yesterday", "2024-02-30", "1900-01-01", "../../etc"])
+@pytest.mark.parametrize(
+    "bad", ["", "2024-13-01", "2024/01/01", "yesterday", "2024-02-30", "1900-01-01", "../../etc"]
+)
 def test_bad_dates_are_refused_with_a_message(bad):
     with pytest.raises(InvalidRunParameter, match="landing date"):
         parse_day(bad)
@@ -24,7 +26,9 @@ def test_interval_day_is_the_seoul_calendar_day():
 
 
 def test_param_overrides_interval(tmp_path):
-    plan = plan_run(landing_date="2024-05-06", interval_start=datetime(2020, 1, 1, tzinfo=UTC), cfg=cfg(tmp_path))
+    plan = plan_run(
+        landing_date="2024-05-06", interval_start=datetime(2020, 1, 1, tzinfo=UTC), cfg=cfg(tmp_path)
+    )
     assert plan.day == "2024-05-06"
     assert plan.input_dir == str((tmp_path / "landing" / "2024-05-06").resolve())
 

@@ -6,7 +6,9 @@ ARTICLE = "가나시는 13일 일본 다마시 대표단을 맞아 교류 협약
 
 
 def stage(folder, **kw):
-    return {f.source_file: f for f in stage_files(folder, max_file_bytes=kw.pop("max_file_bytes", 10_000), **kw)}
+    return {
+        f.source_file: f for f in stage_files(folder, max_file_bytes=kw.pop("max_file_bytes", 10_000), **kw)
+    }
 
 
 def test_every_file_is_accounted_for(tmp_path):

@@ -35,7 +35,9 @@ def test_rewrite_replaces_a_day_and_leaves_others(tmp_path):
     t = read_table(tmp_path, "events")
     assert t.num_rows == 3
     assert sorted(t["event_id"].to_pylist()) == ["e1-0", "e2-0", "e2-1"]
-    assert list(partition_path(tmp_path, "events", D1).parent.iterdir()) == [partition_path(tmp_path, "events", D1)]
+    assert list(partition_path(tmp_path, "events", D1).parent.iterdir()) == [
+        partition_path(tmp_path, "events", D1)
+    ]
 
 
 def test_types_are_explicit_in_every_partition_even_all_null(tmp_path):
@@ -62,4 +64,7 @@ def test_unknown_columns_are_dropped_and_bad_types_fail(tmp_path):
     t = to_table([{"event_id": "x", "article_id": "a", "event_type": "visit", "nonsense": 1}], schema.EVENTS)
     assert "nonsense" not in t.schema.names
     with pytest.raises((pa.ArrowInvalid, pa.ArrowTypeError, TypeError)):
-        to_table([{"event_id": "x", "article_id": "a", "event_type": "visit", "event_date": "not a date"}], schema.EVENTS)
+        to_table(
+            [{"event_id": "x", "article_id": "a", "event_type": "visit", "event_date": "not a date"}],
+            schema.EVENTS,
+        )

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-
 from conftest import SAMPLE_DAY, SAMPLE_LANDING
+
 from diplomacy import schema
 from diplomacy.warehouse import read_table
 
@@ -51,7 +51,16 @@ def dag_warehouse(airflow_db, dagbag, tmp_path_factory):
 def cli_warehouse(tmp_path_factory):
     out = tmp_path_factory.mktemp("cli") / "warehouse"
     proc = subprocess.run(
-        [sys.executable, "-m", "diplomacy", "run", "--input", str(SAMPLE_LANDING / SAMPLE_DAY), "--warehouse", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "diplomacy",
+            "run",
+            "--input",
+            str(SAMPLE_LANDING / SAMPLE_DAY),
+            "--warehouse",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -62,7 +71,9 @@ def cli_warehouse(tmp_path_factory):
 
 def test_every_file_has_an_article_row(dag_warehouse):
     articles = read_table(dag_warehouse, "articles")
-    assert sorted(articles["source_file"].to_pylist()) == sorted(p.name for p in (SAMPLE_LANDING / SAMPLE_DAY).iterdir())
+    assert sorted(articles["source_file"].to_pylist()) == sorted(
+        p.name for p in (SAMPLE_LANDING / SAMPLE_DAY).iterdir()
+    )
     assert set(articles["status"].to_pylist()) == {"accepted"}
     assert all(d is not None for d in articles["published_date"].to_pylist())
 
@@ -79,7 +90,9 @@ def test_tables_follow_the_contract_schema(dag_warehouse):
 
 def test_seed_events_the_extractor_must_find(dag_warehouse):
     events = read_table(dag_warehouse, "events").to_pylist()
-    keys = {(e["event_type"], e["korean_city"], e["partner_city"], e["event_date"].isoformat()) for e in events}
+    keys = {
+        (e["event_type"], e["korean_city"], e["partner_city"], e["event_date"].isoformat()) for e in events
+    }
     # the Ansan delegation's signing in Hunchun, and the Seoul mayor's visit to Beijing
     assert ("agreement", "안산시", "훈춘시", "2023-10-10") in keys
     assert ("visit", "안산시", "훈춘시", "2023-10-10") in keys
@@ -112,7 +125,16 @@ def test_dag_and_cli_write_the_same_tables(dag_warehouse, cli_warehouse):
 def test_rerun_is_idempotent(cli_warehouse):
     before = {n: read_table(cli_warehouse, n) for n in ("articles", "events", "relationships")}
     subprocess.run(
-        [sys.executable, "-m", "diplomacy", "run", "--input", str(SAMPLE_LANDING / SAMPLE_DAY), "--warehouse", str(cli_warehouse)],
+        [
+            sys.executable,
+            "-m",
+            "diplomacy",
+            "run",
+            "--input",
+            str(SAMPLE_LANDING / SAMPLE_DAY),
+            "--warehouse",
+            str(cli_warehouse),
+        ],
         capture_output=True,
         check=True,
     )
@@ -122,7 +144,18 @@ def test_rerun_is_idempotent(cli_warehouse):
 
 def test_cli_refuses_bad_dates(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "diplomacy", "run", "--input", str(SAMPLE_LANDING / SAMPLE_DAY), "--warehouse", str(tmp_path), "--date", "2024-02-31"],
+        [
+            sys.executable,
+            "-m",
+            "diplomacy",
+            "run",
+            "--input",
+            str(SAMPLE_LANDING / SAMPLE_DAY),
+            "--warehouse",
+            str(tmp_path),
+            "--date",
+            "2024-02-31",
+        ],
         capture_output=True,
         text=True,
     )

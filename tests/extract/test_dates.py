@@ -40,10 +40,15 @@ def test_resolution(text, expected):
 
 def test_geuhae_uses_last_explicit_year():
     found = find_dates("2016년 3월 서한을 받고 그해 5월 회의를 열었다", PUB)
-    assert [(d.value, d.precision) for d in found] == [(date(2016, 3, 1), "month"), (date(2016, 5, 1), "month")]
+    assert [(d.value, d.precision) for d in found] == [
+        (date(2016, 3, 1), "month"),
+        (date(2016, 5, 1), "month"),
+    ]
 
 
-@pytest.mark.parametrize("text", ["3박 4일 일정", "5일간 머문다", "2020~2021년 사업", "10년 만에 만났다", "20주년"])
+@pytest.mark.parametrize(
+    "text", ["3박 4일 일정", "5일간 머문다", "2020~2021년 사업", "10년 만에 만났다", "20주년"]
+)
 def test_durations_are_not_dates(text):
     assert first(text) is None
 

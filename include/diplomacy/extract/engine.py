@@ -45,9 +45,15 @@ _COUNTRY_HINTS = {
     "MN": re.compile(r"몽골"),
     "US": re.compile(r"미국|美(?![가-힣])"),
 }
-_KOREAN_VENUE = re.compile(r"(?:시청|군청|구청|도청|청사\s?접견실|접견실|집무실|시의회|본관|컨벤션센터)(?:에서|를|을)")
-_SUBJECT_PARTICLE = re.compile(r"^(?:\s?(?:대표단|사절단|방문단|교류단|일행|시장|부시장|군수|당서기|성장|정부))*(?:은|는|이|가)(?![가-힣])")
-_OBJECT_OF_VISIT = re.compile(r"^(?:시청|군청|구청|도청|청사|정부)?(?:을|를|에|로)?\s?(?:방문|찾|도착|순방|방한)")
+_KOREAN_VENUE = re.compile(
+    r"(?:시청|군청|구청|도청|청사\s?접견실|접견실|집무실|시의회|본관|컨벤션센터)(?:에서|를|을)"
+)
+_SUBJECT_PARTICLE = re.compile(
+    r"^(?:\s?(?:대표단|사절단|방문단|교류단|일행|시장|부시장|군수|당서기|성장|정부))*(?:은|는|이|가)(?![가-힣])"
+)
+_OBJECT_OF_VISIT = re.compile(
+    r"^(?:시청|군청|구청|도청|청사|정부)?(?:을|를|에|로)?\s?(?:방문|찾|도착|순방|방한)"
+)
 _LOCATIVE = re.compile(r"^[가-힣]{0,8}?(?:에서|의\s?[가-힣]+에서)")
 
 
@@ -144,7 +150,9 @@ class _Resolver:
             cands = list(m.candidates)
             region_hint = out[-1][2] if out and text[out[-1][1] : m.start].strip() == "" else None
             if len(cands) > 1 and region_hint is not None:
-                narrowed = [c for c in cands if c.region == region_hint.name or c.region == region_hint.region]
+                narrowed = [
+                    c for c in cands if c.region == region_hint.name or c.region == region_hint.region
+                ]
                 cands = narrowed or cands
             if len(cands) > 1 and self.country:
                 narrowed = [c for c in cands if c.country == self.country]
@@ -182,7 +190,10 @@ def _event_id(article_id: str, key: tuple, agreement_type: str | None) -> str:
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans: commas and connective endings split coordinated events apart."""
     spans, start = [], 0
-    for m in re.finditer(r"(?:고|며|으며|었고|했고|았고|맺었고|체결했고),\s|,\s(?=[가-힣]+(?:시|군|구|도|성)(?:와|과|는|은|가|이)\s)", text):
+    for m in re.finditer(
+        r"(?:고|며|으며|었고|했고|았고|맺었고|체결했고),\s|,\s(?=[가-힣]+(?:시|군|구|도|성)(?:와|과|는|은|가|이)\s)",
+        text,
+    ):
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(text)))
@@ -220,9 +231,14 @@ class _Article:
         events = list(self.events.values())
         self._share_fields(events)
         for e in events:
-            if e.event_type == "agreement" and e.status == "occurred" and e.agreement_type in (
-                "sister_city",
-                "friendship_city",
+            if (
+                e.event_type == "agreement"
+                and e.status == "occurred"
+                and e.agreement_type
+                in (
+                    "sister_city",
+                    "friendship_city",
+                )
             ):
                 self._add_relationship(e.korean, e.foreign, e.agreement_type, e.event_date.year, e.evidence)
         return Extraction(events=events, relationships=list(self.relationships.values()))
@@ -255,7 +271,11 @@ class _Article:
         self._carry_context(text, dates, fs)
 
     def _carry_context(self, text, dates, fs):
-        concrete = [d for d in dates if d.value and d.precision == "day" and not d.past or (d.value and d.precision == "day")]
+        concrete = [
+            d
+            for d in dates
+            if (d.value and d.precision == "day" and not d.past) or (d.value and d.precision == "day")
+        ]
         if concrete:
             self.cur_date = (concrete[0].value, "day")
         visited = [f for f in fs if _OBJECT_OF_VISIT.match(text[f[1] :]) or _LOCATIVE.match(text[f[1] :])]
@@ -286,7 +306,9 @@ class _Article:
             return
         # --- the two sides
         korean_side = ck or ([(-1, -1, self.res_main_korean())] if self.res_main_korean() else [])
-        locations = [f for f in cf if _LOCATIVE.match(text[f[1] :]) and not _OBJECT_OF_VISIT.match(text[f[1] :])]
+        locations = [
+            f for f in cf if _LOCATIVE.match(text[f[1] :]) and not _OBJECT_OF_VISIT.match(text[f[1] :])
+        ]
         partners = [f for f in cf if f not in locations] or [
             f for f in cf if _OBJECT_OF_VISIT.match(text[f[1] :])
         ]
@@ -294,7 +316,11 @@ class _Article:
             partners, locations = locations, []
         if not partners:
             fallback = self.cur_foreign or self.main_foreign
-            if fallback is None or not korean_side or korean_side[0][0] == -1 and not _ANAPHOR_SUBJ.search(clause.strip()):
+            if (
+                fallback is None
+                or not korean_side
+                or (korean_side[0][0] == -1 and not _ANAPHOR_SUBJ.search(clause.strip()))
+            ):
                 if fallback is None:
                     return
             partners = [(-1, -1, fallback)]
@@ -305,9 +331,13 @@ class _Article:
         if _NON_EVENT.search(clause) and "agreement" not in types:
             return
         event_date, precision = when
-        status = "planned" if event_date > self.published or (
-            event_date == self.published and future and not re.search(r"했다|였다|었다|았다", clause)
-        ) or (future and event_date >= self.published) else "occurred"
+        status = (
+            "planned"
+            if event_date > self.published
+            or (event_date == self.published and future and not re.search(r"했다|였다|었다|았다", clause))
+            or (future and event_date >= self.published)
+            else "occurred"
+        )
         for pf in partners:
             foreign = pf[2]
             kpos = _nearest([k for k in korean_side if k[0] >= 0], pf[0]) if pf[0] >= 0 else None
@@ -316,39 +346,103 @@ class _Article:
                 continue
             conf = 0.9 if (pf[0] >= 0 and korean_side[0][0] >= 0) else 0.6
             loc = locations[0][2] if locations else None
-            if loc is not None and (loc.name == foreign.name or loc.region == foreign.name or foreign.region == loc.name and loc.level != "province"):
+            if loc is not None and (
+                loc.name == foreign.name
+                or loc.region == foreign.name
+                or (foreign.region == loc.name and loc.level != "province")
+            ):
                 loc = None
-            at_korea = bool(_KOREAN_VENUE.search(clause)) or any(
-                _LOCATIVE.match(text[k[1] :]) for k in ck
-            )
+            at_korea = bool(_KOREAN_VENUE.search(clause)) or any(_LOCATIVE.match(text[k[1] :]) for k in ck)
             direction = self._direction(text, ck, pf, clause, at_korea)
             made = []
             if "agreement" in types:
                 atype = lexicon.agreement_type(clause)
-                made.append(self._add(Event("agreement", korean, foreign, event_date, precision, status, agreement_type=atype), s, conf))
+                made.append(
+                    self._add(
+                        Event(
+                            "agreement", korean, foreign, event_date, precision, status, agreement_type=atype
+                        ),
+                        s,
+                        conf,
+                    )
+                )
                 if loc is not None:
-                    made.append(self._add(Event("meeting", korean, foreign, event_date, precision, status, location=loc), s, conf * 0.9))
+                    made.append(
+                        self._add(
+                            Event("meeting", korean, foreign, event_date, precision, status, location=loc),
+                            s,
+                            conf * 0.9,
+                        )
+                    )
                 elif precision == "day" and (at_korea or direction == "inbound"):
-                    made.append(self._add(Event("visit", korean, foreign, event_date, precision, status, direction="inbound"), s, conf * 0.8))
-                elif precision == "day" and pf[0] >= 0 and _LOCATIVE.match(text[pf[1]:]):
-                    made.append(self._add(Event("visit", korean, foreign, event_date, precision, status, direction="outbound"), s, conf * 0.8))
+                    made.append(
+                        self._add(
+                            Event(
+                                "visit", korean, foreign, event_date, precision, status, direction="inbound"
+                            ),
+                            s,
+                            conf * 0.8,
+                        )
+                    )
+                elif precision == "day" and pf[0] >= 0 and _LOCATIVE.match(text[pf[1] :]):
+                    made.append(
+                        self._add(
+                            Event(
+                                "visit", korean, foreign, event_date, precision, status, direction="outbound"
+                            ),
+                            s,
+                            conf * 0.8,
+                        )
+                    )
             if "visit" in types:
-                made.append(self._add(Event("visit", korean, foreign, event_date, precision, status, direction=direction), s, conf))
+                made.append(
+                    self._add(
+                        Event("visit", korean, foreign, event_date, precision, status, direction=direction),
+                        s,
+                        conf,
+                    )
+                )
             elif "meeting" in types and "agreement" not in types:
                 if loc is not None:
-                    made.append(self._add(Event("meeting", korean, foreign, event_date, precision, status, location=loc), s, conf))
+                    made.append(
+                        self._add(
+                            Event("meeting", korean, foreign, event_date, precision, status, location=loc),
+                            s,
+                            conf,
+                        )
+                    )
                 else:
                     d = "inbound" if at_korea else direction
-                    made.append(self._add(Event("visit", korean, foreign, event_date, precision, status, direction=d), s, conf * 0.8))
+                    made.append(
+                        self._add(
+                            Event("visit", korean, foreign, event_date, precision, status, direction=d),
+                            s,
+                            conf * 0.8,
+                        )
+                    )
             if "virtual_meeting" in types:
-                made.append(self._add(Event("virtual_meeting", korean, foreign, event_date, precision, status), s, conf))
+                made.append(
+                    self._add(
+                        Event("virtual_meeting", korean, foreign, event_date, precision, status), s, conf
+                    )
+                )
             if "exchange" in types and not ({"visit", "agreement", "meeting"} & types):
-                made.append(self._add(Event("exchange", korean, foreign, event_date, precision, status), s, conf * 0.8))
+                made.append(
+                    self._add(
+                        Event("exchange", korean, foreign, event_date, precision, status), s, conf * 0.8
+                    )
+                )
             for e in made:
                 if e is None:
                     continue
                 for o in officials:
-                    side = e.korean_officials if o.side == "korean" else e.foreign_officials if o.side == "foreign" else None
+                    side = (
+                        e.korean_officials
+                        if o.side == "korean"
+                        else e.foreign_officials
+                        if o.side == "foreign"
+                        else None
+                    )
                     if side is not None and o.name not in {x.name for x in side}:
                         side.append(o)
                 for f in lexicon.fields_in(clause):
@@ -394,10 +488,15 @@ class _Article:
         old = self.events.get(k)
         if old is not None:
             old.confidence = max(old.confidence, conf)
-            if old.event_type == "agreement" and old.agreement_type in ("other", "mou") and e.agreement_type in (
-                "sister_city",
-                "friendship_city",
-                "letter_of_intent",
+            if (
+                old.event_type == "agreement"
+                and old.agreement_type in ("other", "mou")
+                and e.agreement_type
+                in (
+                    "sister_city",
+                    "friendship_city",
+                    "letter_of_intent",
+                )
             ):
                 old.agreement_type = e.agreement_type
             if old.status == "planned" and e.status == "occurred":
@@ -412,7 +511,10 @@ class _Article:
         """A sentence without trigger that continues the current event adds its fields."""
         if not self.cur_date:
             return
-        if not (any(d.precision == "ref" for d in dates) or re.match(r"^(?:이\s?자리에서|협약에\s?따라|두\s|양\s|이날|이어)", text.strip())):
+        if not (
+            any(d.precision == "ref" for d in dates)
+            or re.match(r"^(?:이\s?자리에서|협약에\s?따라|두\s|양\s|이날|이어)", text.strip())
+        ):
             return
         fields = lexicon.fields_in(text)
         if not fields:
@@ -443,7 +545,9 @@ class _Article:
                 e.foreign_officials = list(fo)
 
     # ----------------------------------------------------------- relationships
-    _REL = re.compile(r"(자매\s?(?:결연|도시|관계)|우호\s?(?:협력\s?|교류\s?)?(?:도시|관계)|친선\s?결연|우호\s?교류\s?관계)")
+    _REL = re.compile(
+        r"(자매\s?(?:결연|도시|관계)|우호\s?(?:협력\s?|교류\s?)?(?:도시|관계)|친선\s?결연|우호\s?교류\s?관계)"
+    )
 
     def _relationships(self, text, ks, fs, dates):
         for m in self._REL.finditer(text):
@@ -454,9 +558,13 @@ class _Article:
             foreign = f[2] if f else (self.main_foreign if ks or fs else None)
             if korean is None or foreign is None:
                 continue
-            if re.search(r"(?:맺는다|체결한다|맺을|체결할|추진|예정|계획|하기로)", text[m.end() : m.end() + 30]):
+            if re.search(
+                r"(?:맺는다|체결한다|맺을|체결할|추진|예정|계획|하기로)", text[m.end() : m.end() + 30]
+            ):
                 continue  # a planned agreement creates no relationship yet
-            years = [d.value.year for d in dates if d.value and d.precision in ("year", "month", "day") and d.past]
+            years = [
+                d.value.year for d in dates if d.value and d.precision in ("year", "month", "day") and d.past
+            ]
             self._add_relationship(korean, foreign, rtype, years[0] if years else None, text.strip())
 
     def _add_relationship(self, korean, foreign, rtype, year, evidence):
