@@ -23,6 +23,13 @@ class DateMention:
     precision: str  # day | month | year | ref
     future: bool = False  # marked as ahead of publication ("오는", "다음 달", "내년")
     past: bool = False  # marked as behind publication ("지난", "지난해", "앞서")
+    explicit_year: bool = False  # the year is written out ("1994년", "2023.10.5")
+    role: str = "event"  # event | report ("11일 밝혔다") | reference ("'18년 이후") | range_start ("3일부터")
+
+    @property
+    def usable(self) -> bool:
+        """A date an event can take: not the day a press release was issued, not a reference point."""
+        return self.role in ("event", "range_start")
 
 
 _DOW = r"(?:\s*\((?:월|화|수|목|금|토|일)(?:요일)?\))?"
@@ -56,10 +63,29 @@ _PATTERNS: list[tuple[str, str]] = [
     ("yy", r"[‘’'`]\s?(\d{2})\s*년"),
     ("season", r"(지난해|작년|올해|금년|내년)\s*(봄|여름|가을|겨울|상반기|하반기|초)"),
     ("y", r"(?<![\d~∼\-])((?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)(?!\s*[~∼\-])(?!\s*(?:간|동안|만에|째))"),
-    ("rel_year", r"(지난해|작년|내년)(?!\s*\d{1,2}\s*월)(?!\s*(?:봄|여름|가을|겨울|상반기|하반기|초))"),
+    (
+        "rel_year",
+        r"(지난해|작년|내년|그해|이듬해)(?!\s*\d{1,2}\s*월)(?!\s*(?:봄|여름|가을|겨울|상반기|하반기|초))",
+    ),
     ("ref", r"(이날|같은\s*날|당일|이튿날|다음\s*날|도착\s*당일)"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+_EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y"}
+_REPORT = re.compile(r"^\s?(?:오전|오후)?\s?(?:밝혔|전했|발표했|알렸|말했|설명했|보도했|덧붙였)")
+_REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|당시)")
+_RANGE = re.compile(r"^\s?(?:부터|~|∼)")
+
+
+def _role(after: str, kind: str) -> str:
+    if kind == "ref":
+        return "event"
+    if _REPORT.match(after):
+        return "report"
+    if _REFERENCE.match(after):
+        return "reference"
+    if _RANGE.match(after):
+        return "range_start"
+    return "event"
 
 
 def _safe(y: int, m: int, d: int = 1) -> date | None:
@@ -103,7 +129,17 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
             if mention is None:
                 continue
             taken.append((s, e))
-            out.append(DateMention(s, e, *mention))
+            out.append(
+                DateMention(
+                    s,
+                    e,
+                    *mention,
+                    explicit_year=kind in _EXPLICIT_YEAR,
+                    role="range_end"
+                    if re.search(r"(?:부터|까지|~|∼)\s*$", text[max(0, s - 4) : s])
+                    else _role(text[e : e + 24], kind),
+                )
+            )
             if mention[0] is not None:
                 last_year = mention[0].year if kind in ("ymd", "ymd_num", "ym", "y") else last_year
     out.sort(key=lambda d: d.start)
@@ -178,6 +214,8 @@ def _resolve(kind: str, m: re.Match, pub: date, last_year: int | None):
             return None
         return (date(y, 1, 1), "year", y > pub.year, y < pub.year)
     if kind == "rel_year":
+        if g[0] in ("그해", "이듬해") and last_year is None:
+            return None
         y = _year_word(g[0], pub, last_year)
         return (date(y, 1, 1), "year", y > pub.year, y < pub.year)
     if kind == "ref":

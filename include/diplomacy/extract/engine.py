@@ -1,11 +1,14 @@
-"""Events of municipal diplomacy from one article: a grammar of triggers, actors and dates.
+"""Events of municipal diplomacy from one article: a grammar of triggers, roles and dates.
 
-An article is read sentence by sentence with a small discourse state: the Korean
-government the article is about, the foreign government of the current trip stop, and
-the current date (for "이날", "같은 날" and sentences that continue the previous one).
-A sentence yields an event when it has a trigger (a signing, a visit, a meeting, ...)
-and both sides resolve, either in the sentence or from that state, and a date resolves.
-Events are keyed per the contract on (type, Korean side, foreign side, date) and merged.
+An article is read clause by clause with a small discourse state: the Korean government
+the article is about, the foreign government of the current trip stop, the current date
+(for "이날" and clauses that continue the previous one), the venue of a conference, and
+the members of the travelling delegation. A clause yields an event when it has a trigger
+(a signing, a visit, a meeting, ...), both sides resolve — in the clause or from that
+state — and a date resolves. Events are keyed per the contract on (type, Korean side,
+foreign side, date), merged, and then a few article-level rules apply: one visit per
+trip stop dated by its first day, the visit or meeting that frames a signing, and shared
+fields and officials between a visit and the agreement signed during it.
 """
 
 from __future__ import annotations
@@ -14,47 +17,56 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from diplomacy.extract import lexicon
 from diplomacy.extract.dates import DateMention, find_dates
 from diplomacy.extract.nlp import Sentence
 from diplomacy.extract.officials import Official, find_officials
+from diplomacy.extract.roles import COMITATIVE, LOCATIVE, OBJECT, OTHER, SUBJECT, role_after
 from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
 from diplomacy.gazetteer.korean import KoreanGov, korean_gazetteer
 
-__all__ = ["Extraction", "extract_article"]
+__all__ = ["Event", "Extraction", "Relationship", "event_rows", "extract_article", "relationship_rows"]
 
 _FUTURE = re.compile(
-    r"예정|계획|방침|할\s?것|하기로|키로|앞두|나설|나선다|간다|갈\s|찾는다|방문한다|체결한다|맺는다|연다|개최한다|참석한다|"
-    r"떠난다|출국한다|오는\s?\d|내년|다음\s?달|내달|추진한다|참가한다|방문할|찾을|체결할|맺을"
+    r"예정|계획|방침|할\s?것|하기로|키로|앞두|나설|나선다|간다|찾는다|방문한다|체결한다|맺는다|연다|개최한다|참석한다|"
+    r"떠난다|출국한다|추진한다|참가한다|방문할|찾을|체결할|맺을|보낼|파견할|면담할|논의할"
 )
-_PAST_SURFACE = re.compile(r"(?:했|았|었|였|됐|쳤|셨|렸|봤|왔|갔|졌|냈|켰|웠)|바\s?있|ㄴ\s?뒤|이후|당시")
+_PAST = re.compile(
+    r"(?:했|았|었|였|됐|쳤|셨|렸|봤|왔|갔|졌|냈|켰|웠|눴|혔)(?:다|고|으며|는데|던|지만)|[한은]\s?바\s?있|있다"
+)
+# Right after a trigger, these make it a request, proposal or pledge instead of an act.
 _NON_EVENT = re.compile(
-    r"제안(?:했|하였|한다|하며|하고)|요청(?:했|하였|한다|하며|하고)|건의|검토\s?중|검토하고|희망(?:했|한다)|"
-    r"기대(?:했|한다|하고)|약속했|다짐했|바란다|바랐|하겠다|할\s?계획이라고\s?덧붙|할\s?수\s?있기를"
+    r"^[^.,]{0,10}?(?:제안|요청|건의|검토|희망|약속|다짐|바란|하겠|겠다|해\s?달|해\s?줄|하자|할\s?수\s?있)"
 )
-_ANAPHOR_SUBJ = re.compile(
-    r"^(?:이어|이\s?자리에서|이날|한편|또|또한|아울러|앞서|특히|이번|당시|두\s|양\s|양측|이들|대표단|방문단|사절단|교류단|일행|시는|군은|도는|구는|"
-    r"[가-힣]\s?(?:시장|군수|도지사|구청장|지사|부시장|당서기|성장)(?:은|는|이|과|와))"
+_NATIONAL = re.compile(
+    r"(?:문화체육관광부|외교부|[가-힣]{1,6}부\s?(?:장관|차관)|장관|차관|대사관|총영사|영사관|대사(?![가-힣])|대통령|총리|국무원)"
 )
-_COUNTRY_HINTS = {
-    "CN": re.compile(r"중국|中(?![가-힣])|中\s|성\s?정부|인민정부"),
-    "JP": re.compile(r"일본|日(?![가-힣])|日\s"),
-    "VN": re.compile(r"베트남|越(?![가-힣])"),
-    "MN": re.compile(r"몽골"),
-    "US": re.compile(r"미국|美(?![가-힣])"),
-}
+_NON_GOV_TARGET = re.compile(
+    r"(?:대학교?|학교|기업|공장|본사|법인|KOTRA|코트라|은행|그룹)(?:을|를|에|과|와)\s?(?:방문|찾|견학)"
+)
+_ANAPHOR = re.compile(
+    r"(?:^|\s)(?:이어|이\s?자리에서|이날|같은\s?날|두\s?(?:도시|지역|사람|시장|단체장)|양\s?(?:도시|지역|측)|양측|량측|쌍방|대표단|방문단|사절단|교류단|일행|회견에\s?이어|협약식|체결식)"
+)
+_PAIR_ANAPHOR = re.compile(r"두\s?(?:도시|지역|사람)|양\s?(?:도시|지역|측)|양측|량측|쌍방")
 _KOREAN_VENUE = re.compile(
-    r"(?:시청|군청|구청|도청|청사\s?접견실|접견실|집무실|시의회|본관|컨벤션센터)(?:에서|를|을)"
+    r"(?:시청|군청|구청|도청)(?:\s?[가-힣]{0,6})?에서|접견실|집무실|(?:시|군|구)청\s?로비"
 )
-_SUBJECT_PARTICLE = re.compile(
-    r"^(?:\s?(?:대표단|사절단|방문단|교류단|일행|시장|부시장|군수|당서기|성장|정부))*(?:은|는|이|가)(?![가-힣])"
+_CONFERENCE = re.compile(r"대회|총회|포럼|박람회|엑스포|회의|정상회의|서밋|원탁회의|페스티벌")
+_VENUE_SENTENCE = re.compile(
+    r"에서\s?(?:성황리에\s?|성대하게\s?|개최된|열린|열리는|개막한|진행된)|(?:열렸|개최됐|개최되었|개막했)"
 )
-_OBJECT_OF_VISIT = re.compile(
-    r"^(?:시청|군청|구청|도청|청사|정부)?(?:을|를|에|로)?\s?(?:방문|찾|도착|순방|방한)"
+_DELEGATION = re.compile(r"대표단|방문단|사절단|교류단|일행|단장|동행|함께\s?(?:했|참석)")
+_SEQUENCE = re.compile(r"차례로|잇달아|잇따라|순방|\d+개\s?(?:도시|국)|출국해")
+_RELATION = re.compile(
+    r"(자매\s?(?:결연|도시|관계|우호)|우호\s?(?:협력\s?|교류\s?)?(?:도시|관계)|친선\s?결연|국제\s?우호\s?도시)"
+    r"(?!\s?(?:련합회|연합회|협회|대회|총회|교류회의|연맹|협력상))"
 )
-_LOCATIVE = re.compile(r"^[가-힣]{0,8}?(?:에서|의\s?[가-힣]+에서)")
+_REL_PLANNED = re.compile(
+    r"맺는다|체결한다|맺을|체결할|추진|예정|계획|하기로|된다|될\s|되기로|맺기로|협의\s?중"
+)
+_RECENT = timedelta(days=45)
 
 
 @dataclass
@@ -99,87 +111,81 @@ class Extraction:
         return bool(self.events)
 
 
-@dataclass
-class _Mentions:
-    korean: list[tuple[int, int, KoreanGov]]
-    foreign: list[tuple[int, int, ForeignGov]]
+@dataclass(frozen=True)
+class _M:
+    """A resolved mention: span, government, role in its clause."""
+
+    start: int
+    end: int
+    gov: object
+    role: str
 
 
-def _country_hint(text: str) -> str | None:
-    for code, rx in _COUNTRY_HINTS.items():
-        if rx.search(text):
-            return code
-    return None
+_COUNTRY_HINTS = {
+    "CN": re.compile(r"중국|中(?![가-힣])|中\s|인민정부|성장(?![가-힣])"),
+    "JP": re.compile(r"일본|日(?![가-힣])|日\s"),
+    "VN": re.compile(r"베트남|越(?![가-힣])"),
+    "MN": re.compile(r"몽골"),
+    "US": re.compile(r"미국|美(?![가-힣])"),
+}
 
 
 class _Resolver:
-    """Turns gazetteer mentions into governments, with the article as disambiguating context."""
+    """Gazetteer mentions as governments, with the article as disambiguating context."""
 
     def __init__(self, article_text: str, published: date):
         self.kg = korean_gazetteer()
         self.fg = foreign_gazetteer()
         self.published = published
         self.text = article_text
-        self.country = _country_hint(article_text)
+        self.countries = [c for c, rx in _COUNTRY_HINTS.items() if rx.search(article_text)]
 
     def korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
         out = []
         for m in self.kg.find(text, on=self.published):
             cands = list(m.candidates)
-            if not cands:
-                continue
             if len(cands) > 1:
-                in_text = [c for c in cands if c.province != c.name and self._province_named(c.province)]
-                if len(in_text) == 1:
-                    cands = in_text
+                named = [c for c in cands if c.province != c.name and c.province in self.text]
+                if len(named) == 1:
+                    cands = named
                 else:
                     top = [c for c in cands if c.level == "province"]
                     cands = top if len(top) == 1 else cands
-            if len(cands) != 1:
-                continue  # ambiguous and the article does not decide: never guessed
-            out.append((m.start, m.end, cands[0]))
-        return self._collapse(out, text)
-
-    def _province_named(self, province: str) -> bool:
-        short = self.kg.short_forms(province) if hasattr(self.kg, "short_forms") else ()
-        return province in self.text or any(s in self.text for s in short)
+            if len(cands) == 1:
+                out.append((m.start, m.end, cands[0]))
+        return _collapse(out, text)
 
     def foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         out: list[tuple[int, int, ForeignGov]] = []
         for m in self.fg.find(text):
             cands = list(m.candidates)
-            region_hint = out[-1][2] if out and text[out[-1][1] : m.start].strip() == "" else None
-            if len(cands) > 1 and region_hint is not None:
-                narrowed = [
-                    c for c in cands if c.region == region_hint.name or c.region == region_hint.region
-                ]
-                cands = narrowed or cands
-            if len(cands) > 1 and self.country:
-                narrowed = [c for c in cands if c.country == self.country]
-                cands = narrowed or cands
+            prev = out[-1][2] if out and re.fullmatch(r"\s*", text[out[-1][1] : m.start]) else None
+            if len(cands) > 1 and prev is not None:
+                cands = [c for c in cands if prev.name in (c.region, c.name)] or cands
+            if len(cands) > 1 and self.countries:
+                cands = [c for c in cands if c.country in self.countries] or cands
             if len(cands) > 1:
-                regions_named = [c for c in cands if c.region and c.region in self.text]
-                cands = regions_named if regions_named else cands
+                cands = [c for c in cands if c.region and c.region in self.text] or cands
             if len(cands) > 1:
-                continue
-            out.append((m.start, m.end, cands[0]))
-        return self._collapse(out, text)
+                big = [c for c in cands if c.level in ("province", "city", "prefecture")]
+                cands = big if len(big) == 1 else cands
+            if len(cands) == 1:
+                out.append((m.start, m.end, cands[0]))
+        return _collapse(out, text)
 
-    @staticmethod
-    def _collapse(items, text):
-        """'중국 길림성 연변조선족자치주 훈춘시' names one government: keep the last of a chain."""
-        out = []
-        for it in items:
-            if out and re.fullmatch(r"\s*(?:중국|한국|일본|베트남|中|日)?\s*", text[out[-1][1] : it[0]]):
-                prev = out[-1][2]
-                if getattr(prev, "level", "") == "province" or getattr(prev, "name", "") in (
-                    getattr(it[2], "province", None),
-                    getattr(it[2], "region", None),
-                ):
-                    out[-1] = it
-                    continue
-            out.append(it)
-        return out
+
+def _collapse(items, text):
+    """'중국 길림성 연변조선족자치주 훈춘시' names one government: keep the last of a chain."""
+    out = []
+    for it in items:
+        if out and re.fullmatch(r"\s*(?:중국|한국|일본|베트남|中|日)?\s*", text[out[-1][1] : it[0]]):
+            prev, cur = out[-1][2], it[2]
+            contains = prev.name in (getattr(cur, "province", None), getattr(cur, "region", None))
+            if contains or getattr(prev, "level", "") == "province":
+                out[-1] = it
+                continue
+        out.append(it)
+    return out
 
 
 def _event_id(article_id: str, key: tuple, agreement_type: str | None) -> str:
@@ -187,21 +193,27 @@ def _event_id(article_id: str, key: tuple, agreement_type: str | None) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
 
 
+_CLAUSE_SPLIT = re.compile(
+    r"(?:었고|했고|았고|였고|고|며|으며|면서)[,]?\s(?=[^\s]*(?:시|군|구|도|성|현|정|주)(?:와|과|는|은|가|이)\s)"
+    r"|(?:었고|했고|았고|였고),\s"
+)
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Clause spans: commas and connective endings split coordinated events apart."""
+    """Coordinated clauses ("A는 B와 맺었고, C와 D는 체결했다") hold separate events."""
     spans, start = [], 0
-    for m in re.finditer(
-        r"(?:고|며|으며|었고|했고|았고|맺었고|체결했고),\s|,\s(?=[가-힣]+(?:시|군|구|도|성)(?:와|과|는|은|가|이)\s)",
-        text,
-    ):
+    for m in _CLAUSE_SPLIT.finditer(text):
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(text)))
     return spans
 
 
-def _nearest(items, pos):
-    return min(items, key=lambda it: abs(it[0] - pos)) if items else None
+def _in_region(place: ForeignGov | None, of: ForeignGov | None) -> bool:
+    """`place` is `of` or lies inside it (a city of a province, a district of a city)."""
+    if place is None or of is None:
+        return False
+    return place.name == of.name or place.region == of.name
 
 
 class _Article:
@@ -211,170 +223,230 @@ class _Article:
         self.sentences = sentences
         body = " ".join(s.text for s in sentences)
         self.res = _Resolver((title or "") + "\n" + body, published)
-        self.title = title or ""
         self.events: dict[tuple, Event] = {}
         self.relationships: dict[tuple, Relationship] = {}
         self.people: dict[str, Official] = {}
-        lead = self.title + " " + (sentences[0].text if sentences else "")
+        lead = (title or "") + " " + " ".join(s.text for s in sentences[:2])
         ks = self.res.korean(lead)
         fs = self.res.foreign(lead)
-        self.main_korean = ks[0][2] if ks else None
-        self.main_foreign = fs[0][2] if fs else None
+        self.main_korean: KoreanGov | None = ks[0][2] if ks else None
+        self.main_foreign: ForeignGov | None = fs[0][2] if fs else None
         self.cur_foreign: ForeignGov | None = None
         self.cur_date: tuple[date, str] | None = None
+        self.venue: ForeignGov | None = None
+        self.noun_dates: dict[str, tuple[date, str]] = {}
         self.last_year: int | None = None
+        self.delegation: list[Official] = []  # Korean officials travelling
+        self.guests: list[Official] = []  # foreign officials visiting Korea
 
-    # ------------------------------------------------------------------ events
+    # ------------------------------------------------------------------ reading
     def run(self) -> Extraction:
         for s in self.sentences:
             self._sentence(s)
-        events = list(self.events.values())
-        self._share_fields(events)
+        events = self._postprocess(list(self.events.values()))
         for e in events:
             if (
                 e.event_type == "agreement"
                 and e.status == "occurred"
-                and e.agreement_type
-                in (
-                    "sister_city",
-                    "friendship_city",
-                )
+                and e.agreement_type in ("sister_city", "friendship_city")
             ):
                 self._add_relationship(e.korean, e.foreign, e.agreement_type, e.event_date.year, e.evidence)
         return Extraction(events=events, relationships=list(self.relationships.values()))
+
+    def _mentions(self, text: str) -> tuple[list[_M], list[_M]]:
+        ks = [_M(s, e, g, role_after(text, e)) for s, e, g in self.res.korean(text)]
+        fs = [_M(s, e, g, role_after(text, e)) for s, e, g in self.res.foreign(text)]
+        return ks, fs
 
     def _sentence(self, s: Sentence) -> None:
         text = s.text
         dates = find_dates(text, self.published, last_year=self.last_year)
         for d in dates:
-            if d.value and d.precision in ("day", "month", "year") and d.value.year != self.published.year:
+            if d.value and d.explicit_year:
                 self.last_year = d.value.year
-        ks = self.res.korean(text)
-        fs = self.res.foreign(text)
+        ks, fs = self._mentions(text)
         officials = find_officials(text, self.res, self.people)
+        self._note_venue(text, fs)
+        self._note_delegation(text, officials)
         self._relationships(text, ks, fs, dates)
-        trig = []
-        for t in lexicon.triggers():
-            for m in t.pattern.finditer(text):
-                trig.append((m.start(), m.end(), t.event_type))
-        trig.sort()
-        if not trig:
-            self._carry_context(text, dates, fs)
+        trig = sorted(
+            (m.start(), m.end(), t.event_type) for t in lexicon.triggers() for m in t.pattern.finditer(text)
+        )
+        if trig:
+            for cs, ce in _clauses(text):
+                ctrig = [t for t in trig if cs <= t[0] < ce]
+                if ctrig:
+                    self._clause(s, text, cs, ce, ctrig, ks, fs, dates, officials)
+        else:
             self._attach_fields(text, dates)
-            return
-        for cs, ce in _clauses(text):
-            clause = text[cs:ce]
-            ctrig = [t for t in trig if cs <= t[0] < ce]
-            if not ctrig:
-                continue
-            self._clause_events(s, text, cs, ce, ctrig, ks, fs, dates, officials)
-        self._carry_context(text, dates, fs)
+        self._carry(text, dates, fs)
 
-    def _carry_context(self, text, dates, fs):
-        concrete = [
-            d
-            for d in dates
-            if (d.value and d.precision == "day" and not d.past) or (d.value and d.precision == "day")
-        ]
+    def _note_venue(self, text: str, fs: list[_M]) -> None:
+        """A conference abroad ("곤명시에서 열린 … 대회") is a venue, not a partner."""
+        if not (_CONFERENCE.search(text) and _VENUE_SENTENCE.search(text)):
+            return
+        for f in fs:
+            if f.role == LOCATIVE and _CONFERENCE.search(text[f.end : f.end + 80]):
+                self.venue = f.gov
+                return
+
+    def _note_delegation(self, text: str, officials: list[Official]) -> None:
+        if not _DELEGATION.search(text):
+            return
+        for o in officials:
+            group = self.delegation if o.side == "korean" else self.guests
+            if o.name not in {x.name for x in group}:
+                group.append(o)
+
+    def _carry(self, text: str, dates: list[DateMention], fs: list[_M]) -> None:
+        concrete = [d for d in dates if d.value and d.precision == "day" and d.usable]
         if concrete:
             self.cur_date = (concrete[0].value, "day")
-        visited = [f for f in fs if _OBJECT_OF_VISIT.match(text[f[1] :]) or _LOCATIVE.match(text[f[1] :])]
-        if visited:
-            self.cur_foreign = visited[-1][2]
-
-    def _clause_events(self, s, text, cs, ce, ctrig, ks, fs, dates, officials):
-        clause = text[cs:ce]
-        ck = [k for k in ks if cs <= k[0] < ce]
-        cf = [f for f in fs if cs <= f[0] < ce]
-        cd = [d for d in dates if cs <= d.start < ce]
-        if not cd:
-            cd = [d for d in dates if d.value]  # a date elsewhere in the sentence
-        # --- the date
-        when: tuple[date, str] | None = None
-        date_mention: DateMention | None = None
-        for d in cd:
-            if d.value is not None:
-                date_mention = d
-                when = (d.value, d.precision)
-                break
-            if d.precision == "ref" and self.cur_date:
-                when = self.cur_date
-                break
-        if when is None and self.cur_date and _ANAPHOR_SUBJ.search(clause.strip()):
-            when = self.cur_date
-        if when is None:
-            return
-        # --- the two sides
-        korean_side = ck or ([(-1, -1, self.res_main_korean())] if self.res_main_korean() else [])
-        locations = [
-            f for f in cf if _LOCATIVE.match(text[f[1] :]) and not _OBJECT_OF_VISIT.match(text[f[1] :])
-        ]
-        partners = [f for f in cf if f not in locations] or [
-            f for f in cf if _OBJECT_OF_VISIT.match(text[f[1] :])
-        ]
-        if not partners and locations:
-            partners, locations = locations, []
-        if not partners:
-            fallback = self.cur_foreign or self.main_foreign
-            if (
-                fallback is None
-                or not korean_side
-                or (korean_side[0][0] == -1 and not _ANAPHOR_SUBJ.search(clause.strip()))
+            for noun in re.findall(
+                r"(체결식|협약식|협정식|조인식|기념식|대회|총회|회의|면담|간담회|만찬|제막식|행사)", text
             ):
-                if fallback is None:
-                    return
-            partners = [(-1, -1, fallback)]
-        if not korean_side or korean_side[0][2] is None:
+                self.noun_dates[noun] = self.cur_date
+        visited = [f for f in fs if f.role in (OBJECT, LOCATIVE) and f.gov != self.venue]
+        if visited:
+            self.cur_foreign = visited[-1].gov
+
+    # ------------------------------------------------------------------ events
+    def _when(self, clause: str, cd: list[DateMention], sd: list[DateMention], ck, cf):
+        """The event date: a usable date of the clause, else of the sentence, else the context."""
+        for pool in (cd, sd):
+            concrete = [d for d in pool if d.value is not None and d.usable]
+            if concrete:
+                d = concrete[0]
+                return (d.value, d.precision), d, True
+        if any(d.precision == "ref" for d in cd + sd):
+            for noun, when in self.noun_dates.items():
+                if noun in clause:
+                    return when, None, True
+            if self.cur_date:
+                return self.cur_date, None, True
+        if self.cur_date and abs(self.cur_date[0] - self.published) <= _RECENT:
+            if _ANAPHOR.search(clause):
+                return self.cur_date, None, True
+            # a continuation without a marker may only enrich an event already found
+            return self.cur_date, None, False
+        return None, None, False
+
+    def _clause(self, s, text, cs, ce, ctrig, ks, fs, dates, officials):
+        clause = text[cs:ce]
+        ctrig = [t for t in ctrig if not _NON_EVENT.match(text[t[1] : t[1] + 24])]
+        if not ctrig:
             return
         types = {t[2] for t in ctrig}
-        future = bool(_FUTURE.search(clause)) or any(d.future for d in cd)
-        if _NON_EVENT.search(clause) and "agreement" not in types:
+        if _NATIONAL.search(clause) and not any(o.side == "foreign" for o in officials):
+            return
+        if _NON_GOV_TARGET.search(clause):
+            return
+        ck = [k for k in ks if cs <= k.start < ce]
+        cf = [f for f in fs if cs <= f.start < ce]
+        cd = [d for d in dates if cs <= d.start < ce]
+        when, dmention, may_create = self._when(clause, cd, dates, ck, cf)
+        if when is None:
             return
         event_date, precision = when
-        status = (
-            "planned"
-            if event_date > self.published
-            or (event_date == self.published and future and not re.search(r"했다|였다|었다|았다", clause))
-            or (future and event_date >= self.published)
-            else "occurred"
-        )
-        for pf in partners:
-            foreign = pf[2]
-            kpos = _nearest([k for k in korean_side if k[0] >= 0], pf[0]) if pf[0] >= 0 else None
-            korean = (kpos or korean_side[0])[2]
-            if korean is None:
-                continue
-            conf = 0.9 if (pf[0] >= 0 and korean_side[0][0] >= 0) else 0.6
-            loc = locations[0][2] if locations else None
-            if loc is not None and (
-                loc.name == foreign.name
-                or loc.region == foreign.name
-                or (foreign.region == loc.name and loc.level != "province")
+
+        # --- the foreign side: partners and a possible location
+        cf = self._drop_contained_provinces(cf)
+        locations = [f for f in cf if f.role == LOCATIVE]
+        partners = [f for f in cf if f.role in (COMITATIVE, OBJECT, SUBJECT)]
+        if not partners:
+            partners = [f for f in cf if f.role not in (LOCATIVE,)]
+        if partners and len(partners) > 1 and "visit" in types and _SEQUENCE.search(clause):
+            partners = partners[:1]  # "A, B, C를 차례로 방문": the date belongs to the first stop
+        location = locations[0].gov if locations else None
+        if not partners and location is not None:
+            if (
+                self.main_foreign is not None
+                and _in_region(location, self.main_foreign)
+                and location != self.main_foreign
             ):
-                loc = None
-            at_korea = bool(_KOREAN_VENUE.search(clause)) or any(_LOCATIVE.match(text[k[1] :]) for k in ck)
-            direction = self._direction(text, ck, pf, clause, at_korea)
-            made = []
+                partners, location = [_M(-1, -1, self.main_foreign, OBJECT)], None
+            elif location != self.venue:
+                partners, location = [locations[0]], None
+        if not partners:
+            fallback = self.cur_foreign if self.cur_foreign not in (None, self.venue) else self.main_foreign
+            foreign_korean = [k for k in ck if k.gov != self.main_korean]
+            if fallback is None or foreign_korean:
+                return  # another Korean government and no foreign one: a domestic meeting
+            if precision == "year" and not _PAIR_ANAPHOR.search(clause):
+                return  # history needs its partner named
+            if re.search(r"외국\s?도시|해외\s?(?:도시|자매도시)", clause):
+                return
+            partners = [_M(-1, -1, fallback, OTHER)]
+        if location is not None and any(
+            _in_region(location, p.gov) or _in_region(p.gov, location) for p in partners
+        ):
+            location = None  # meeting the partner in its own territory is a visit
+        if (
+            location is None
+            and self.venue is not None
+            and partners
+            and not any(_in_region(self.venue, p.gov) for p in partners)
+        ):
+            if (
+                re.search(r"대회|체결식|총회|이번\s?행사", clause)
+                and abs(event_date - self.published) <= _RECENT
+            ):
+                location = self.venue
+
+        # --- the Korean side
+        korean_side = [k for k in ck if k.role != LOCATIVE] or ck
+        if not korean_side:
+            if self.main_korean is None:
+                return
+            korean_side = [_M(-1, -1, self.main_korean, OTHER)]
+
+        at_korea = bool(_KOREAN_VENUE.search(clause)) or any(k.role == LOCATIVE for k in ck)
+        future = bool(_FUTURE.search(clause)) or any(d.future for d in cd)
+        past = bool(_PAST.search(clause))
+        if event_date > self.published:
+            status = "planned"
+        elif event_date == self.published or (
+            precision == "month" and event_date.replace(day=1) == self.published.replace(day=1)
+        ):
+            status = "planned" if future and not past else "occurred"
+        else:
+            status = "occurred"
+        recent = abs(event_date - self.published) <= _RECENT and precision == "day"
+        range_start = dmention is not None and dmention.role == "range_start"
+
+        for p in partners:
+            foreign = p.gov
+            if p.start >= 0 and len(korean_side) > 1:
+                korean = min(korean_side, key=lambda k: abs(k.start - p.start)).gov
+            else:
+                korean = korean_side[0].gov
+            direction = self._direction(clause, text, cs, p, ck, officials, at_korea)
+            conf = 0.9 if p.start >= 0 and korean_side[0].start >= 0 else 0.65
+            made: list[Event] = []
             if "agreement" in types:
                 atype = lexicon.agreement_type(clause)
+                aprec = "month" if (range_start and precision == "day") else precision
+                adate = event_date.replace(day=1) if aprec == "month" else event_date
                 made.append(
                     self._add(
-                        Event(
-                            "agreement", korean, foreign, event_date, precision, status, agreement_type=atype
-                        ),
+                        Event("agreement", korean, foreign, adate, aprec, status, agreement_type=atype),
                         s,
                         conf,
+                        may_create,
                     )
                 )
-                if loc is not None:
+                if recent and location is not None:
                     made.append(
                         self._add(
-                            Event("meeting", korean, foreign, event_date, precision, status, location=loc),
+                            Event(
+                                "meeting", korean, foreign, event_date, precision, status, location=location
+                            ),
                             s,
                             conf * 0.9,
+                            may_create,
                         )
                     )
-                elif precision == "day" and (at_korea or direction == "inbound"):
+                elif recent and (at_korea or direction == "inbound") and "visit" not in types:
                     made.append(
                         self._add(
                             Event(
@@ -382,9 +454,20 @@ class _Article:
                             ),
                             s,
                             conf * 0.8,
+                            may_create,
                         )
                     )
-                elif precision == "day" and pf[0] >= 0 and _LOCATIVE.match(text[pf[1] :]):
+                elif (
+                    recent
+                    and p.role in (OBJECT, LOCATIVE)
+                    or (
+                        recent
+                        and p.start < 0
+                        and "visit" not in types
+                        and direction == "outbound"
+                        and self._abroad(foreign)
+                    )
+                ):
                     made.append(
                         self._add(
                             Event(
@@ -392,187 +475,301 @@ class _Article:
                             ),
                             s,
                             conf * 0.8,
+                            may_create,
                         )
                     )
             if "visit" in types:
-                made.append(
-                    self._add(
-                        Event("visit", korean, foreign, event_date, precision, status, direction=direction),
-                        s,
-                        conf,
-                    )
-                )
-            elif "meeting" in types and "agreement" not in types:
-                if loc is not None:
+                if location is not None and not _in_region(location, foreign):
                     made.append(
                         self._add(
-                            Event("meeting", korean, foreign, event_date, precision, status, location=loc),
+                            Event(
+                                "meeting", korean, foreign, event_date, precision, status, location=location
+                            ),
                             s,
                             conf,
+                            may_create,
                         )
                     )
                 else:
-                    d = "inbound" if at_korea else direction
                     made.append(
                         self._add(
-                            Event("visit", korean, foreign, event_date, precision, status, direction=d),
+                            Event(
+                                "visit", korean, foreign, event_date, precision, status, direction=direction
+                            ),
+                            s,
+                            conf,
+                            may_create,
+                        )
+                    )
+            elif "meeting" in types and "agreement" not in types:
+                if location is not None:
+                    made.append(
+                        self._add(
+                            Event(
+                                "meeting", korean, foreign, event_date, precision, status, location=location
+                            ),
+                            s,
+                            conf,
+                            may_create,
+                        )
+                    )
+                else:
+                    made.append(
+                        self._add(
+                            Event(
+                                "visit", korean, foreign, event_date, precision, status, direction=direction
+                            ),
                             s,
                             conf * 0.8,
+                            may_create,
                         )
                     )
             if "virtual_meeting" in types:
                 made.append(
                     self._add(
-                        Event("virtual_meeting", korean, foreign, event_date, precision, status), s, conf
+                        Event("virtual_meeting", korean, foreign, event_date, precision, status),
+                        s,
+                        conf,
+                        may_create,
                     )
                 )
-            if "exchange" in types and not ({"visit", "agreement", "meeting"} & types):
+            if "exchange" in types and not ({"visit", "agreement", "meeting", "virtual_meeting"} & types):
                 made.append(
                     self._add(
-                        Event("exchange", korean, foreign, event_date, precision, status), s, conf * 0.8
+                        Event("exchange", korean, foreign, event_date, precision, status),
+                        s,
+                        conf * 0.8,
+                        may_create,
                     )
                 )
             for e in made:
                 if e is None:
                     continue
-                for o in officials:
-                    side = (
-                        e.korean_officials
-                        if o.side == "korean"
-                        else e.foreign_officials
-                        if o.side == "foreign"
-                        else None
-                    )
-                    if side is not None and o.name not in {x.name for x in side}:
-                        side.append(o)
-                for f in lexicon.fields_in(clause):
-                    if f not in e.fields:
-                        e.fields.append(f)
-        if precision == "day":
+                self._enrich(e, clause, officials, history=precision != "day" or not recent)
+        if precision == "day" and may_create:
             self.cur_date = (event_date, precision)
-        if partners and partners[0][0] >= 0:
-            self.cur_foreign = partners[-1][2]
+        named = [p for p in partners if p.start >= 0]
+        if named:
+            self.cur_foreign = named[-1].gov
 
-    def res_main_korean(self):
-        return self.main_korean
+    def _abroad(self, foreign: ForeignGov) -> bool:
+        return self.cur_foreign is not None and _in_region(self.cur_foreign, foreign)
 
-    def _direction(self, text, ck, pf, clause, at_korea) -> str:
+    @staticmethod
+    def _drop_contained_provinces(cf: list[_M]) -> list[_M]:
+        """'돗토리현 식목제' beside 야즈정: the province is context unless it is acted on."""
+        names = {f.gov.region for f in cf if f.gov.level != "province"}
+        return [f for f in cf if not (f.gov.name in names and f.role not in (COMITATIVE, OBJECT, SUBJECT))]
+
+    def _direction(self, clause, text, cs, p, ck, officials, at_korea) -> str:
         if at_korea:
             return "inbound"
-        if pf[0] >= 0:
-            after = text[pf[1] :]
-            if _SUBJECT_PARTICLE.match(after):
-                return "inbound"
-            if _OBJECT_OF_VISIT.match(after):
+        if p.start >= 0:
+            if p.role == OBJECT:
                 return "outbound"
-        for k in ck:
-            after = text[k[1] :]
-            if _OBJECT_OF_VISIT.match(after):
+            if p.role == SUBJECT and re.search(r"방문|찾|도착|방한|보내|파견", clause):
                 return "inbound"
-        if re.search(r"방한|내한|초청|맞이|환영", clause):
+        for k in ck:
+            if k.role == OBJECT:
+                return "inbound"
+        subj = re.search(
+            r"([가-힣]{1,6})\s?(?:[가-힣]{1,4}\s)?(?:당서기|시장|성장|정장|주임|부주임|주장|현장|일행|대표단|사절단)(?:\s?일행)?(?:이|가|은|는)\s",
+            clause,
+        )
+        if subj:
+            for o in officials:
+                if o.side == "foreign" and o.name.split()[0] in subj.group(0):
+                    return "inbound"
+        if re.search(r"방한|내한|초청|맞이|맞아|맞았|환영|답방|찾아온", clause):
             return "inbound"
         return "outbound"
 
-    def _add(self, e: Event, s: Sentence, conf: float) -> Event | None:
+    def _add(self, e: Event, s: Sentence, conf: float, may_create: bool = True) -> Event | None:
         k = e.key()
-        if e.event_type == "meeting":
-            # Talks during a visit are part of the visit, not a separate meeting.
-            vk = ("visit", *k[1:])
-            if vk in self.events and e.location is None:
-                return self.events[vk]
-        if e.event_type == "visit":
-            mk = ("meeting", *k[1:])
-            m = self.events.get(mk)
-            if m is not None and m.location is None:
-                del self.events[mk]
+        if e.event_type == "meeting" and e.location is None and ("visit", *k[1:]) in self.events:
+            return self.events[("visit", *k[1:])]  # talks during a visit are part of the visit
         old = self.events.get(k)
+        if old is None and e.event_type == "visit" and not may_create:
+            return None
+        if old is None and not may_create:
+            return None
         if old is not None:
-            old.confidence = max(old.confidence, conf)
+            old.confidence = max(old.confidence, round(conf, 2))
             if (
                 old.event_type == "agreement"
-                and old.agreement_type in ("other", "mou")
-                and e.agreement_type
-                in (
-                    "sister_city",
-                    "friendship_city",
-                    "letter_of_intent",
-                )
+                and old.agreement_type == "other"
+                and e.agreement_type != "other"
             ):
                 old.agreement_type = e.agreement_type
             if old.status == "planned" and e.status == "occurred":
-                old.status = e.status
+                old.status = "occurred"
             return old
         e.evidence = s.text.strip()
         e.confidence = round(min(1.0, conf), 2)
         self.events[k] = e
         return e
 
-    def _attach_fields(self, text, dates):
-        """A sentence without trigger that continues the current event adds its fields."""
+    def _enrich(self, e: Event, clause: str, officials: list[Official], history: bool) -> None:
+        if history:
+            return  # background history: no people, no fields
+        for o in officials:
+            side = e.korean_officials if o.side == "korean" else e.foreign_officials
+            if o.name not in {x.name for x in side}:
+                side.append(o)
+        for f in lexicon.fields_in(clause):
+            if f not in e.fields:
+                e.fields.append(f)
+
+    def _attach_fields(self, text: str, dates: list[DateMention]) -> None:
+        """A sentence without a trigger that continues the current event adds its fields."""
         if not self.cur_date:
             return
         if not (
             any(d.precision == "ref" for d in dates)
-            or re.match(r"^(?:이\s?자리에서|협약에\s?따라|두\s|양\s|이날|이어)", text.strip())
+            or re.match(
+                r"^(?:이\s?자리에서|협약에\s?따라|협정에\s?따라|두\s|양\s|량측|양측|이날|이어)", text.strip()
+            )
         ):
             return
         fields = lexicon.fields_in(text)
-        if not fields:
-            return
         for e in self.events.values():
             if (e.event_date, e.precision) == self.cur_date:
-                for f in fields:
-                    if f not in e.fields:
-                        e.fields.append(f)
+                e.fields += [f for f in fields if f not in e.fields]
+
+    # ------------------------------------------------------------ post-process
+    def _postprocess(self, events: list[Event]) -> list[Event]:
+        events = self._merge_trip_visits(events)
+        events = self._drop_vague_agreements(events)
+        self._add_delegations(events)
+        self._share(events)
+        return events
 
     @staticmethod
-    def _share_fields(events):
-        """A visit and the agreement signed during it carry the same fields."""
-        by_pair: dict[tuple, list[Event]] = {}
+    def _merge_trip_visits(events: list[Event]) -> list[Event]:
+        """A multi-day stay is one visit, dated by its first day."""
+        visits = sorted(
+            (e for e in events if e.event_type == "visit" and e.precision == "day"),
+            key=lambda e: e.event_date,
+        )
+        drop = set()
+        for i, a in enumerate(visits):
+            if id(a) in drop:
+                continue
+            for b in visits[i + 1 :]:
+                same = (a.korean.name, a.foreign.name, a.direction) == (
+                    b.korean.name,
+                    b.foreign.name,
+                    b.direction,
+                )
+                if (
+                    same
+                    and id(b) not in drop
+                    and (b.event_date - a.event_date).days <= 6
+                    and a.status == b.status
+                ):
+                    a.fields += [f for f in b.fields if f not in a.fields]
+                    a.korean_officials += [
+                        o for o in b.korean_officials if o.name not in {x.name for x in a.korean_officials}
+                    ]
+                    a.foreign_officials += [
+                        o for o in b.foreign_officials if o.name not in {x.name for x in a.foreign_officials}
+                    ]
+                    drop.add(id(b))
+        return [e for e in events if id(e) not in drop]
+
+    @staticmethod
+    def _drop_vague_agreements(events: list[Event]) -> list[Event]:
+        """An untyped or month-dated signing next to a precise one of the same pair is the same signing."""
+        precise = [
+            e
+            for e in events
+            if e.event_type == "agreement" and e.precision == "day" and e.agreement_type != "other"
+        ]
+        out = []
         for e in events:
-            by_pair.setdefault((e.korean.name, e.foreign.name, e.event_date, e.precision), []).append(e)
-        for group in by_pair.values():
-            union: list[str] = []
+            if e.event_type == "agreement" and e not in precise:
+                same = [
+                    p
+                    for p in precise
+                    if (p.korean.name, p.foreign.name) == (e.korean.name, e.foreign.name)
+                    and abs((p.event_date - e.event_date).days) <= 31
+                ]
+                if same:
+                    continue
+            out.append(e)
+        return out
+
+    def _add_delegations(self, events: list[Event]) -> None:
+        """The head and members of a delegation take part in every stop of its trip."""
+        for e in events:
+            if e.precision != "day" or abs(e.event_date - self.published) > _RECENT:
+                continue
+            if e.event_type in ("visit", "meeting", "agreement") and (e.direction != "inbound"):
+                e.korean_officials += [
+                    o for o in self.delegation if o.name not in {x.name for x in e.korean_officials}
+                ]
+            if e.direction == "inbound":
+                e.foreign_officials += [
+                    o for o in self.guests if o.name not in {x.name for x in e.foreign_officials}
+                ]
+
+    @staticmethod
+    def _share(events: list[Event]) -> None:
+        """A visit and the agreement signed during it carry the same fields and people."""
+        groups: dict[tuple, list[Event]] = {}
+        for e in events:
+            groups.setdefault((e.korean.name, e.foreign.name, e.event_date, e.precision), []).append(e)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            fields: list[str] = []
             ko: list[Official] = []
             fo: list[Official] = []
             for e in group:
-                union += [f for f in e.fields if f not in union]
+                fields += [f for f in e.fields if f not in fields]
                 ko += [o for o in e.korean_officials if o.name not in {x.name for x in ko}]
                 fo += [o for o in e.foreign_officials if o.name not in {x.name for x in fo}]
             for e in group:
-                e.fields = list(union)
-                e.korean_officials = list(ko)
-                e.foreign_officials = list(fo)
+                e.fields, e.korean_officials, e.foreign_officials = list(fields), list(ko), list(fo)
 
     # ----------------------------------------------------------- relationships
-    _REL = re.compile(
-        r"(자매\s?(?:결연|도시|관계)|우호\s?(?:협력\s?|교류\s?)?(?:도시|관계)|친선\s?결연|우호\s?교류\s?관계)"
-    )
-
-    def _relationships(self, text, ks, fs, dates):
-        for m in self._REL.finditer(text):
-            rtype = "sister_city" if "자매" in m.group(1) else "friendship_city"
-            k = _nearest(ks, m.start())
-            f = _nearest(fs, m.start())
-            korean = k[2] if k else self.main_korean
-            foreign = f[2] if f else (self.main_foreign if ks or fs else None)
-            if korean is None or foreign is None:
-                continue
-            if re.search(
-                r"(?:맺는다|체결한다|맺을|체결할|추진|예정|계획|하기로)", text[m.end() : m.end() + 30]
-            ):
+    def _relationships(self, text: str, ks: list[_M], fs: list[_M], dates: list[DateMention]) -> None:
+        for m in _RELATION.finditer(text):
+            if _REL_PLANNED.search(text[m.end() : m.end() + 30]):
                 continue  # a planned agreement creates no relationship yet
+            rtype = "sister_city" if "자매" in m.group(1) else "friendship_city"
+            near_k = [k for k in ks if abs(k.start - m.start()) < 60]
+            near_f = [f for f in fs if abs(f.start - m.start()) < 60 and f.gov != self.venue]
+            if not near_k and near_f and (self.main_korean and (_PAIR_ANAPHOR.search(text) or len(ks) == 0)):
+                near_k = [_M(-1, -1, self.main_korean, OTHER)]
+            if not near_f and near_k and self.main_foreign and _PAIR_ANAPHOR.search(text):
+                near_f = [_M(-1, -1, self.main_foreign, OTHER)]
+            if not near_k or not near_f:
+                continue
+            if len(near_f) == 1:
+                pairs = [(k.gov, near_f[0].gov) for k in near_k]
+            elif len(near_k) == 1:
+                pairs = [(near_k[0].gov, f.gov) for f in near_f]
+            else:
+                pairs = [(min(near_k, key=lambda k, f=f: abs(k.start - f.start)).gov, f.gov) for f in near_f]
             years = [
-                d.value.year for d in dates if d.value and d.precision in ("year", "month", "day") and d.past
+                d.value.year
+                for d in dates
+                if d.value
+                and d.explicit_year
+                and d.start < m.end() + 15
+                and d.value.year <= self.published.year
             ]
-            self._add_relationship(korean, foreign, rtype, years[0] if years else None, text.strip())
+            year = years[-1] if years else None
+            for k, f in pairs:
+                self._add_relationship(k, f, rtype, year, text.strip())
 
-    def _add_relationship(self, korean, foreign, rtype, year, evidence):
+    def _add_relationship(self, korean, foreign, rtype, year, evidence) -> None:
         key = (korean.name, foreign.name, rtype)
         old = self.relationships.get(key)
         if old is None:
             self.relationships[key] = Relationship(korean, foreign, rtype, year, evidence)
-        elif old.established_year is None and year:
+        elif year and (old.established_year is None or year < old.established_year):
             old.established_year = year
 
 

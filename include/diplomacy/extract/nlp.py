@@ -45,17 +45,28 @@ def kiwi():
 
 
 def analyse(bodies: Iterable[str]) -> Iterator[list[Sentence]]:
-    """Split each body into sentences with morphemes, streaming in input order."""
+    """Split each body into sentences with morphemes, streaming in input order.
+
+    Bodies are cut at line breaks first (a line is a paragraph or a sub-headline, never
+    half a sentence), and all lines of the batch go to Kiwi in one call.
+    """
     bodies = list(bodies)
     if not bodies:
         return
-    results = kiwi().split_into_sents(bodies, return_tokens=True, normalize_coda=False)
-    for body, sents in zip(bodies, results, strict=True):
-        out = []
+    lines: list[tuple[int, int, str]] = []  # (body index, offset in body, text)
+    for i, body in enumerate(bodies):
+        offset = 0
+        for line in body.split("\n"):
+            if line.strip():
+                lines.append((i, offset, line))
+            offset += len(line) + 1
+    results = kiwi().split_into_sents([t for _, _, t in lines], return_tokens=True) if lines else []
+    out: list[list[Sentence]] = [[] for _ in bodies]
+    for (i, offset, line), sents in zip(lines, results, strict=True):
         for s in sents:
-            # Kiwi splits on line breaks too; offsets are kept relative to the sentence.
+            text = line[s.start : s.end]
+            if not text.strip():
+                continue
             morphs = tuple(Morph(t.form, t.tag, t.start - s.start, t.end - s.start) for t in (s.tokens or ()))
-            text = body[s.start : s.end]
-            if text.strip():
-                out.append(Sentence(text=text, start=s.start, morphs=morphs))
-        yield out
+            out[i].append(Sentence(text=text, start=offset + s.start, morphs=morphs))
+    yield from out

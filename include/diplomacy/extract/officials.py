@@ -1,161 +1,162 @@
 """Officials named in a sentence: name, title and the side they speak for.
 
 Korean news writes officials in a few shapes: "이기용 정책실장", "이동환 고양시장" (the
-city glued to the title), "허슝 정저우시장", "장림국시장" (name glued to title), and later
-"조 시장" (surname only). The side comes from the government glued to the title, else
-from the title's own hint (성장 is Chinese, 군수 is Korean), else from earlier mentions.
+government glued to the title), "허슝 정저우시장", "장림국시장" (name glued to title),
+"김진석 충주시 부시장", "대경시 양수덕 부시장", "도지사 량승조", and later "조 시장"
+(surname only). The side comes from the government written next to the person, else the
+title's own hint (성장 is Chinese, 군수 Korean), else the nearest government mentioned
+before the person in the sentence, else the shape of the name.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from diplomacy.extract import lexicon
-
-_NAME = r"(?P<name>[가-힣]{2,4}(?:\s[가-힣]{2,4}){0,2})"
 
 
 @dataclass(frozen=True)
 class Official:
     name: str
     title: str
-    side: str  # korean | foreign | unknown
+    side: str  # korean | foreign
 
 
 _NOT_NAMES = {
-    "대표단",
-    "관계자",
-    "일행",
-    "정부",
-    "인민정부",
-    "대한민국",
-    "중국",
-    "한국",
-    "일본",
-    "베트남",
-    "양측",
-    "이번",
-    "당시",
-    "위원회",
-    "정책",
-    "경제",
-    "우리",
-    "최근",
-    "그리고",
-    "또한",
-    "국제",
-    "지역",
-    "주요",
-    "이날",
-    "시의회",
-    "군의회",
-    "도의회",
-    "현지",
-    "공동",
-    "특히",
-    "대표",
-    "부주임",
-    "주임",
-    "조선족",
-    "자치주",
-}
+    "대표단", "관계자", "일행", "정부", "인민정부", "대한민국", "중국", "한국", "일본", "베트남", "양측", "이번",
+    "당시", "위원회", "정책", "경제", "우리", "최근", "그리고", "또한", "국제", "지역", "주요", "이날", "시의회",
+    "군의회", "도의회", "현지", "공동", "특히", "대표", "부주임", "주임", "조선족", "자치주", "외사판공실", "한편",
+    "전", "현", "신임", "당", "성당위", "부서기", "서기", "시당위", "등", "및", "비롯한", "함께", "직접", "모두",
+}  # fmt: skip
+_PARTICLE_END = re.compile(
+    r"(?:은|는|이|가|을|를|에|의|와|과|도|로|으로|에서|에는|한|된|던|인|할|고|며|해|게|서|께)$"
+)
+_KOREAN_SURNAMES = set(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
+)
+# Syllables of Chinese, Japanese and Vietnamese names in Korean orthography that Korean given names avoid.
+_FOREIGN_SYLLABLES = set(
+    "쯔롄슝즈쑤쉬쥔웨잉쭝뤄펑핑훙칭밍둥쉐옌녠뎬톈젠첸셴볜쑨쭤쭈쓰츠궈쿤룽윈팅훠샤쟈쟝뤼싱쑹쩌쩡퉁쑤롼빙뉴퀴쥐취"
+    "요시다히데토타로코사카노키쿠마루에후이러쑤언휘응옌쩐"
+)
 
 
+@cache
 def _title_regex() -> re.Pattern:
     titles = sorted(lexicon.titles(), key=len, reverse=True)
     alt = "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in titles)
     return re.compile(rf"(?P<title>{alt})(?![가-힣])")
 
 
-_TITLE_RX = None
+_GLUED_TITLES = ("시장", "군수", "구청장", "도지사", "지사", "성장", "현장", "정장", "주장", "장")
+
+
+def _gov_side(word: str, resolver) -> str | None:
+    w = word + " "
+    if any(e == len(word) for _, e, _ in resolver.korean(w)):
+        return "korean"
+    if any(e == len(word) for _, e, _ in resolver.foreign(w)):
+        return "foreign"
+    return None
+
+
+def _looks_foreign(name: str) -> bool:
+    if " " in name:
+        return True
+    if name[0] not in _KOREAN_SURNAMES or len(name) > 4 or len(name) < 2:
+        return True
+    return any(ch in _FOREIGN_SYLLABLES for ch in name[1:])
 
 
 def find_officials(text: str, resolver, people: dict[str, Official]) -> list[Official]:
     """Officials in `text`; `people` (surname+title -> Official) lets "조 시장" resolve later."""
-    global _TITLE_RX
-    if _TITLE_RX is None:
-        _TITLE_RX = _title_regex()
     hints = lexicon.titles()
+    govs = sorted(
+        [(s, e, "korean") for s, e, _ in resolver.korean(text)]
+        + [(s, e, "foreign") for s, e, _ in resolver.foreign(text)]
+    )
     found: list[Official] = []
-    for m in _TITLE_RX.finditer(text):
-        title = re.sub(r"\s", " ", m["title"])
-        before = text[: m.start()]
-        side = hints.get(title, hints.get(title.replace(" ", ""), "any"))
-        gov_side = None
-        # Government glued before the title: "고양시장" = 고양시 + 장, "정저우시장" = 정저우시 + 장.
-        glued = re.search(r"([가-힣]+?)(시|군|구|도|성|현|정)$", before)
-        prefix_name = None
-        if glued and title in ("시장", "군수", "구청장", "도지사", "지사", "성장", "현장", "정장", "장"):
-            stem = glued.group(0)
-            for k in resolver.korean(stem + " "):
-                if k[1] == len(stem):
-                    gov_side, prefix_name = "korean", stem
-            if gov_side is None:
-                for f in resolver.foreign(stem + " "):
-                    if f[1] == len(stem):
-                        gov_side, prefix_name = "foreign", stem
-        if prefix_name is None and re.search(r"[가-힣]$", before) and title in ("시장", "군수", "부시장"):
-            # "장림국시장": a name glued to the title
-            nm = re.search(r"(?<![가-힣])([가-힣]{3})$", before)
-            if nm and nm.group(1) not in _NOT_NAMES:
-                found.append(Official(nm.group(1), title, _side(side, None)))
-            continue
-        if prefix_name is None and re.search(r"[가-힣]$", before):
-            # a title glued to a non-government word ("주임" inside "부주임") is not a title here
-            pass_word = re.search(r"([가-힣]+)$", before).group(1)
-            if not pass_word.endswith(("시", "의회", "판공실", "정부")):
+    for m in _title_regex().finditer(text):
+        title = re.sub(r"\s+", " ", m["title"])
+        hint = hints.get(title, "any")
+        before = re.sub(r"\s*\([^)]*\)\s*$", " ", text[: m.start()])  # "인 융(殷勇, Yin Yong) 베이징시장"
+        side: str | None = None
+        name: str | None = None
+        # Government glued to the title: "고양시장" = 고양시 + 장; "경주시의회 의장" handled as a gov token.
+        glued = re.search(r"([가-힣]+)$", before)
+        if glued and title in _GLUED_TITLES:
+            word = glued.group(1)
+            for cut in range(len(word)):
+                gs = _gov_side(word[cut:], resolver)
+                if gs:
+                    side = gs
+                    before = before[: len(before) - len(word) + cut]
+                    break
+            else:
+                # "장림국시장": a name glued to the title
+                if len(word) == 3 and word not in _NOT_NAMES and title in ("시장", "군수", "부시장"):
+                    name = word
+        elif glued:
+            continue  # "부주임" inside a word: not a title here
+        if name is None:
+            tokens = before.rstrip().split(" ")
+            while tokens and tokens[-1] and (tokens[-1] in _NOT_NAMES or _gov_side(tokens[-1], resolver)):
+                side = side or _gov_side(tokens[-1], resolver)
+                tokens.pop()
+            cand: list[str] = []
+            while tokens:
+                tok = tokens[-1]
+                if not re.fullmatch(r"[가-힣]{1,6}", tok) or tok in _NOT_NAMES or _gov_side(tok, resolver):
+                    break
+                if cand and (_PARTICLE_END.search(tok) and len(tok) > 1):
+                    break
+                if not cand and _PARTICLE_END.search(tok) and len(tok) > 3:
+                    break
+                if cand and not (
+                    len(tok) <= 3 and (len(cand[0]) <= 2 or len(tok) <= 2 or tok[0] not in _KOREAN_SURNAMES)
+                ):
+                    break
+                cand.insert(0, tok)
+                tokens.pop()
+                if len(cand) == 3 or (len(cand) == 1 and len(tok) == 3 and tok[0] in _KOREAN_SURNAMES):
+                    break
+            if tokens and not side:
+                side = _gov_side(tokens[-1], resolver)
+            if cand and not (len(cand) == 1 and len(cand[0]) == 1):
+                name = " ".join(cand)
+            elif cand and len(cand[0]) == 1:
+                # "조 시장": a surname alone names someone already met with that title
+                known = people.get(cand[0] + title)
+                if known:
+                    found.append(known)
                 continue
-        name = None
-        head = before[: len(before) - len(prefix_name)] if prefix_name else before
-        # "허슝 정저우시장", "이기용 정책실장", "김진석 충주시 부시장"
-        nm = re.search(
-            r"(?<![가-힣])([가-힣]{2,4}(?:\s[가-힣]{1,4}){0,2})\s?(?:[가-힣]+(?:시|군|구|도|성|현)\s?)?$",
-            head,
-        )
-        if nm:
-            cand = nm.group(1).strip()
-            parts = cand.split()
-            # keep the name part only: a government or org word before it is not a name
-            while parts and (parts[0] in _NOT_NAMES or _is_gov(parts[0], resolver)):
-                parts = parts[1:]
-            while parts and (parts[-1] in _NOT_NAMES or _is_gov(parts[-1], resolver)):
-                parts = parts[:-1]
-            cand = " ".join(parts)
-            if cand and len(cand.replace(" ", "")) >= 2 and cand not in _NOT_NAMES:
-                name = cand
         if name is None:
-            # "TITLE NAME" order: "도지사 량승조", "성장인 경준해"
-            after = text[m.end() :]
-            nm = re.match(r"\s?(?:인\s)?([가-힣]{3})(?![가-힣])", after)
-            if nm and nm.group(1) not in _NOT_NAMES:
-                name = nm.group(1)
-        if name is None:
-            # "조 시장": a surname alone resolves to someone already named with that title
-            sm = re.search(r"(?<![가-힣])([가-힣])\s$", head)
-            if sm and (sm.group(1) + title) in people:
-                found.append(people[sm.group(1) + title])
+            after = re.match(r"\s?(?:인\s)?([가-힣]{2,4})(?![가-힣])", text[m.end() :])
+            if after and after.group(1) not in _NOT_NAMES and not _gov_side(after.group(1), resolver):
+                name = after.group(1)
+                prev = re.search(r"([가-힣]+)\s?$", text[: m.start()])
+                side = side or (_gov_side(prev.group(1), resolver) if prev else None)
+        if not name or name in _NOT_NAMES:
             continue
-        if len(name.split()) == 1 and len(name) > 4:
-            continue
-        o = Official(name, title, _side(side, gov_side))
+        if side is None and hint in ("korean", "foreign"):
+            side = hint
+        if side is None:
+            before_govs = [g for g in govs if g[1] <= m.start()]
+            if _looks_foreign(name):
+                side = "foreign"
+            elif before_govs and m.start() - before_govs[-1][1] < 40:
+                side = before_govs[-1][2]
+            else:
+                side = "korean"
+        o = Official(name, title, side)
         found.append(o)
-        people[name[0] + title] = o
+        people.setdefault(name[0] + title, o)
         people.setdefault(name.split()[0] + title, o)
+        if title.endswith("시장") or title.endswith("군수"):
+            people.setdefault(name[0] + title[-2:], o)
     uniq: dict[str, Official] = {}
     for o in found:
         uniq.setdefault(o.name, o)
-    return [o for o in uniq.values() if o.side != "unknown"]
-
-
-def _is_gov(word: str, resolver) -> bool:
-    return bool(resolver.korean(word + " ") or resolver.foreign(word + " "))
-
-
-def _side(hint: str, gov_side: str | None) -> str:
-    if gov_side:
-        return gov_side
-    if hint in ("korean", "foreign"):
-        return hint
-    # A bare "시장" in Korean news is the Korean side's; foreign officials come with their city.
-    return "korean"
+    return list(uniq.values())
