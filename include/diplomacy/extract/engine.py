@@ -23,7 +23,7 @@ from diplomacy.extract import lexicon
 from diplomacy.extract.dates import DateMention, find_dates
 from diplomacy.extract.nlp import Sentence
 from diplomacy.extract.officials import Official, find_officials
-from diplomacy.extract.roles import COMITATIVE, LOCATIVE, OBJECT, OTHER, SUBJECT, role_after
+from diplomacy.extract.roles import COMITATIVE, LOCATIVE, OBJECT, OTHER, PRIOR, SUBJECT, role_after
 from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
 from diplomacy.gazetteer.korean import KoreanGov, korean_gazetteer
 
@@ -195,7 +195,7 @@ def _event_id(article_id: str, key: tuple, agreement_type: str | None) -> str:
 
 _CLAUSE_SPLIT = re.compile(
     r"(?:었고|했고|았고|였고|고|며|으며|면서)[,]?\s(?=[^\s]*(?:시|군|구|도|성|현|정|주)(?:와|과|는|은|가|이)\s)"
-    r"|(?:었고|했고|았고|였고),\s"
+    r"|[가-힣](?:고|며|으며|면서|는데),\s"
 )
 
 
@@ -352,6 +352,7 @@ class _Article:
         # --- the foreign side: partners and a possible location
         cf = self._drop_contained_provinces(cf)
         locations = [f for f in cf if f.role == LOCATIVE]
+        cf = [f for f in cf if f.role != PRIOR]  # "훈춘시 방문 후": the stop before this one
         partners = [f for f in cf if f.role in (COMITATIVE, OBJECT, SUBJECT)]
         if not partners:
             partners = [f for f in cf if f.role not in (LOCATIVE,)]

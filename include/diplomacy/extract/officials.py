@@ -47,10 +47,11 @@ _FOREIGN_SYLLABLES = set(
 def _title_regex() -> re.Pattern:
     titles = sorted(lexicon.titles(), key=len, reverse=True)
     alt = "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in titles)
-    return re.compile(rf"(?P<title>{alt})(?![가-힣])")
+    particles = "은|는|이|가|을|를|과|와|의|도|인|이며|이자|께서|에게|으로|로|일행|등|님"
+    return re.compile(rf"(?P<title>{alt})(?=(?:{particles})?(?:[^가-힣]|$))")
 
 
-_GLUED_TITLES = ("시장", "군수", "구청장", "도지사", "지사", "성장", "현장", "정장", "주장", "장")
+_SUFFIX_TITLES = ("국장", "실장", "과장", "본부장", "원장", "처장")
 
 
 def _gov_side(word: str, resolver) -> str | None:
@@ -84,22 +85,29 @@ def find_officials(text: str, resolver, people: dict[str, Official]) -> list[Off
         before = re.sub(r"\s*\([^)]*\)\s*$", " ", text[: m.start()])  # "인 융(殷勇, Yin Yong) 베이징시장"
         side: str | None = None
         name: str | None = None
-        # Government glued to the title: "고양시장" = 고양시 + 장; "경주시의회 의장" handled as a gov token.
+        # Government glued to the title: "고양시장" = 고양 + 시장, "경주시의회 의장", "야즈정장" = 야즈정 + 장.
         glued = re.search(r"([가-힣]+)$", before)
-        if glued and title in _GLUED_TITLES:
+        if glued:
             word = glued.group(1)
+            hit = None
             for cut in range(len(word)):
-                gs = _gov_side(word[cut:], resolver)
-                if gs:
-                    side = gs
-                    before = before[: len(before) - len(word) + cut]
+                for k in range(len(title)):
+                    gs = _gov_side(word[cut:] + title[:k], resolver)
+                    if gs:
+                        hit = (cut, gs)
+                        break
+                if hit:
                     break
+            if hit:
+                side = hit[1]
+                before = before[: len(before) - len(word) + hit[0]]
+            elif title in _SUFFIX_TITLES and len(word) >= 2:
+                title = word + title  # "행정복지국장", "기획조정실장"
+                before = before[: len(before) - len(word)]
+            elif len(word) == 3 and word not in _NOT_NAMES and title in ("시장", "군수", "부시장"):
+                name = word  # "장림국시장": a name glued to the title
             else:
-                # "장림국시장": a name glued to the title
-                if len(word) == 3 and word not in _NOT_NAMES and title in ("시장", "군수", "부시장"):
-                    name = word
-        elif glued:
-            continue  # "부주임" inside a word: not a title here
+                continue  # a title inside another word ("부주임" in "외사판공실부주임")
         if name is None:
             tokens = before.rstrip().split(" ")
             while tokens and tokens[-1] and (tokens[-1] in _NOT_NAMES or _gov_side(tokens[-1], resolver)):
@@ -112,7 +120,7 @@ def find_officials(text: str, resolver, people: dict[str, Official]) -> list[Off
                     break
                 if cand and (_PARTICLE_END.search(tok) and len(tok) > 1):
                     break
-                if not cand and _PARTICLE_END.search(tok) and len(tok) > 3:
+                if not cand and re.search(r"(?:은|는|을|를|에서|에는|와|과|한|된|던)$", tok) and len(tok) > 2:
                     break
                 if cand and not (
                     len(tok) <= 3 and (len(cand[0]) <= 2 or len(tok) <= 2 or tok[0] not in _KOREAN_SURNAMES)
@@ -133,7 +141,7 @@ def find_officials(text: str, resolver, people: dict[str, Official]) -> list[Off
                     found.append(known)
                 continue
         if name is None:
-            after = re.match(r"\s?(?:인\s)?([가-힣]{2,4})(?![가-힣])", text[m.end() :])
+            after = re.match(r"\s?(?:인\s)?([가-힣]{2,4}?)(?:은|는|이|가|을|를|과|와)?(?![가-힣])", text[m.end() :])
             if after and after.group(1) not in _NOT_NAMES and not _gov_side(after.group(1), resolver):
                 name = after.group(1)
                 prev = re.search(r"([가-힣]+)\s?$", text[: m.start()])
