@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, str]] = [
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 _EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y"}
 _REPORT = re.compile(r"^\s?(?:오전|오후)?\s?(?:밝혔|전했|발표했|알렸|말했|설명했|보도했|덧붙였)")
-_REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|당시)")
+_REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|당시|인\s?(?:19|20)\d\d)")
 _RANGE = re.compile(r"^\s?(?:부터|~|∼)")
 
 

@@ -67,6 +67,7 @@ _REL_PLANNED = re.compile(
     r"맺는다|체결한다|맺을|체결할|추진|예정|계획|하기로|된다|될\s|되기로|맺기로|협의\s?중"
 )
 _RECENT = timedelta(days=45)
+_REPORTING = re.compile(r"(?:밝혔|전했|말했|알렸|설명했|덧붙였|발표했)다")
 
 
 @dataclass
@@ -260,6 +261,7 @@ class _Article:
 
     def _sentence(self, s: Sentence) -> None:
         text = s.text
+        self._partner_named = False
         dates = find_dates(text, self.published, last_year=self.last_year)
         for d in dates:
             if d.value and d.explicit_year:
@@ -286,7 +288,7 @@ class _Article:
         if not (_CONFERENCE.search(text) and _VENUE_SENTENCE.search(text)):
             return
         for f in fs:
-            if f.role == LOCATIVE and _CONFERENCE.search(text[f.end : f.end + 80]):
+            if f.role == LOCATIVE:
                 self.venue = f.gov
                 return
 
@@ -299,13 +301,19 @@ class _Article:
                 group.append(o)
 
     def _carry(self, text: str, dates: list[DateMention], fs: list[_M]) -> None:
-        concrete = [d for d in dates if d.value and d.precision == "day" and d.usable]
-        if concrete:
+        concrete = [
+            d
+            for d in dates
+            if d.value and d.precision == "day" and d.usable and abs(d.value - self.published) <= _RECENT
+        ]
+        if concrete:  # history ("1994년 3월 15일") never becomes the current day
             self.cur_date = (concrete[0].value, "day")
             for noun in re.findall(
                 r"(체결식|협약식|협정식|조인식|기념식|대회|총회|회의|면담|간담회|만찬|제막식|행사)", text
             ):
-                self.noun_dates[noun] = self.cur_date
+                self.noun_dates.setdefault(noun, self.cur_date)  # the first dated mention defines it
+        if self._partner_named:
+            return  # the sentence's events already set the current partner
         visited = [f for f in fs if f.role in (OBJECT, LOCATIVE) and f.gov != self.venue]
         if visited:
             self.cur_foreign = visited[-1].gov
@@ -338,7 +346,8 @@ class _Article:
             return
         types = {t[2] for t in ctrig}
         if _NATIONAL.search(clause) and not any(o.side == "foreign" for o in officials):
-            return
+            if not any(f.role in (COMITATIVE, OBJECT, SUBJECT) for f in fs if cs <= f.start < ce):
+                return  # national-government diplomacy, not a local partner
         if _NON_GOV_TARGET.search(clause):
             return
         ck = [k for k in ks if cs <= k.start < ce]
@@ -353,6 +362,7 @@ class _Article:
         cf = self._drop_contained_provinces(cf)
         locations = [f for f in cf if f.role == LOCATIVE]
         cf = [f for f in cf if f.role != PRIOR]  # "훈춘시 방문 후": the stop before this one
+        cf = [f for f in cf if f.gov != self.venue or f.role == COMITATIVE]  # a conference city is no partner
         partners = [f for f in cf if f.role in (COMITATIVE, OBJECT, SUBJECT)]
         if not partners:
             partners = [f for f in cf if f.role not in (LOCATIVE,)]
@@ -403,7 +413,7 @@ class _Article:
 
         at_korea = bool(_KOREAN_VENUE.search(clause)) or any(k.role == LOCATIVE for k in ck)
         future = bool(_FUTURE.search(clause)) or any(d.future for d in cd)
-        past = bool(_PAST.search(clause))
+        past = bool(_PAST.search(_REPORTING.sub("", clause)))
         if event_date > self.published:
             status = "planned"
         elif event_date == self.published or (
@@ -547,11 +557,12 @@ class _Article:
                 if e is None:
                     continue
                 self._enrich(e, clause, officials, history=precision != "day" or not recent)
-        if precision == "day" and may_create:
+        if precision == "day" and may_create and recent:
             self.cur_date = (event_date, precision)
         named = [p for p in partners if p.start >= 0]
         if named:
             self.cur_foreign = named[-1].gov
+            self._partner_named = True
 
     def _abroad(self, foreign: ForeignGov) -> bool:
         return self.cur_foreign is not None and _in_region(self.cur_foreign, foreign)

@@ -21,7 +21,7 @@ OTHER = "other"
 # Words that may sit between a government's name and its particle: its bodies and people.
 _BODY = r"(?:청사|청)?(?:\s?(?:시청|군청|구청|도청|청사|인민정부|정부|당국|대표단|사절단|방문단|교류단|우호방문단|일행|관계자들?|측|시장|부시장|군수|성장|부성장|당서기|대표|도지사|시의회|의회|정장|주장)\s?)*"
 _ROLE_RX = [
-    (PRIOR, re.compile(r"^" + _BODY + r"(?:방문|일정)(?:을|를)?\s?(?:후|뒤|마치|마무리|끝)")),
+    (PRIOR, re.compile(r"^" + _BODY + r"\s?(?:방문|일정)(?:을|를)?\s?(?:후|뒤|마치|마무리|끝)")),
     (
         OBJECT,
         re.compile(
