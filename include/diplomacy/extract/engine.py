@@ -131,6 +131,24 @@ _COUNTRY_HINTS = {
 }
 
 
+def _dueum(text: str) -> str:
+    """Apply the initial-sound rule (두음법칙) at word starts: 료녕 -> 요녕, 리해 -> 이해."""
+    out = list(text)
+    for i, ch in enumerate(text):
+        if not ("가" <= ch <= "힣") or (i > 0 and "가" <= text[i - 1] <= "힣"):
+            continue
+        code = ord(ch) - 0xAC00
+        lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
+        if lead == 5:  # ㄹ
+            lead = 11 if vowel in (2, 6, 7, 12, 17, 20) else 2  # ㅑㅕㅖㅛㅠㅣ -> ㅇ, else ㄴ
+        elif lead == 2 and vowel in (6, 12, 17, 20):  # 녀 뇨 뉴 니 -> 여 요 유 이
+            lead = 11
+        else:
+            continue
+        out[i] = chr(0xAC00 + lead * 588 + vowel * 28 + tail)
+    return "".join(out)
+
+
 class _Resolver:
     """Gazetteer mentions as governments, with the article as disambiguating context."""
 
@@ -156,9 +174,22 @@ class _Resolver:
                 out.append((m.start, m.end, cands[0]))
         return _collapse(out, text)
 
+    def _find_foreign(self, text: str):
+        """Gazetteer mentions, also in the orthography of Korean outlets in China, which keep
+        an initial ㄹ/ㄴ that standard Korean drops (료녕성 = 요녕성 = 랴오닝성)."""
+        found = list(self.fg.find(text))
+        alt = _dueum(text)
+        if alt != text:
+            spans = [(m.start, m.end) for m in found]
+            for m in self.fg.find(alt):
+                if not any(m.start < e and s < m.end for s, e in spans):
+                    found.append(m)
+            found.sort(key=lambda m: m.start)
+        return found
+
     def foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         out: list[tuple[int, int, ForeignGov]] = []
-        for m in self.fg.find(text):
+        for m in self._find_foreign(text):
             cands = list(m.candidates)
             prev = out[-1][2] if out and re.fullmatch(r"\s*", text[out[-1][1] : m.start]) else None
             if len(cands) > 1 and prev is not None:
@@ -187,6 +218,34 @@ def _collapse(items, text):
                 continue
         out.append(it)
     return out
+
+
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|‘[^’]*’")
+_LIST_GAP = re.compile(r"^\s*(?:,|·|ㆍ|와|과|및|그리고|에\s?이어|,\s?그리고)\s*$")
+
+
+def _attached(mentions: list[_M], pos: int, text: str) -> list[_M]:
+    """The mention a relation word at `pos` speaks of, with the list it stands in.
+
+    Korean puts the partner before the relation word ("광주와 자매도시 관계"), so the nearest
+    mention before it wins; "강원도, 경기도에 이어 충청남도" is one list and counts whole.
+    """
+    before = [m for m in mentions if m.end <= pos and pos - m.end < 60]
+    after = [m for m in mentions if m.start >= pos and m.start - pos < 40]
+    if before:
+        pick = before[-1]
+    elif after:
+        pick = after[0]
+    else:
+        return []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    i = ordered.index(pick)
+    lo = hi = i
+    while lo > 0 and _LIST_GAP.match(text[ordered[lo - 1].end : ordered[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _LIST_GAP.match(text[ordered[hi].end : ordered[hi + 1].start]):
+        hi += 1
+    return ordered[lo : hi + 1]
 
 
 def _event_id(article_id: str, key: tuple, agreement_type: str | None) -> str:
@@ -435,7 +494,7 @@ class _Article:
             conf = 0.9 if p.start >= 0 and korean_side[0].start >= 0 else 0.65
             made: list[Event] = []
             if "agreement" in types:
-                atype = lexicon.agreement_type(clause)
+                atype = self._agreement_type(text, ctrig)
                 aprec = "month" if (range_start and precision == "day") else precision
                 adate = event_date.replace(day=1) if aprec == "month" else event_date
                 made.append(
@@ -563,6 +622,16 @@ class _Article:
         if named:
             self.cur_foreign = named[-1].gov
             self._partner_named = True
+
+    @staticmethod
+    def _agreement_type(text: str, ctrig) -> str:
+        """The document kind named next to the signing verb, not anywhere in the clause."""
+        for start, end, kind in ctrig:
+            if kind == "agreement":
+                atype = lexicon.agreement_type(text[max(0, start - 30) : end])
+                if atype != "other":
+                    return atype
+        return "other"
 
     def _abroad(self, foreign: ForeignGov) -> bool:
         return self.cur_foreign is not None and _in_region(self.cur_foreign, foreign)
@@ -746,35 +815,30 @@ class _Article:
 
     # ----------------------------------------------------------- relationships
     def _relationships(self, text: str, ks: list[_M], fs: list[_M], dates: list[DateMention]) -> None:
+        quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         for m in _RELATION.finditer(text):
             if _REL_PLANNED.search(text[m.end() : m.end() + 30]):
                 continue  # a planned agreement creates no relationship yet
+            if any(a <= m.start() < b for a, b in quoted):
+                continue  # hopes in quotes ("우호도시로의 관계를 공고히") are no standing relation
             rtype = "sister_city" if "자매" in m.group(1) else "friendship_city"
-            near_k = [k for k in ks if abs(k.start - m.start()) < 60]
-            near_f = [f for f in fs if abs(f.start - m.start()) < 60 and f.gov != self.venue]
-            if not near_k and near_f and (self.main_korean and (_PAIR_ANAPHOR.search(text) or len(ks) == 0)):
+            near_k = _attached(ks, m.start(), text)
+            near_f = _attached(self._drop_contained_provinces(fs), m.start(), text)
+            if not near_k and near_f and self.main_korean and (_PAIR_ANAPHOR.search(text) or not ks):
                 near_k = [_M(-1, -1, self.main_korean, OTHER)]
             if not near_f and near_k and self.main_foreign and _PAIR_ANAPHOR.search(text):
                 near_f = [_M(-1, -1, self.main_foreign, OTHER)]
             if not near_k or not near_f:
                 continue
-            if len(near_f) == 1:
-                pairs = [(k.gov, near_f[0].gov) for k in near_k]
-            elif len(near_k) == 1:
-                pairs = [(near_k[0].gov, f.gov) for f in near_f]
-            else:
-                pairs = [(min(near_k, key=lambda k, f=f: abs(k.start - f.start)).gov, f.gov) for f in near_f]
             years = [
                 d.value.year
                 for d in dates
-                if d.value
-                and d.explicit_year
-                and d.start < m.end() + 15
-                and d.value.year <= self.published.year
+                if d.value and d.explicit_year and d.start < m.end() + 15 and d.value.year <= self.published.year
             ]
             year = years[-1] if years else None
-            for k, f in pairs:
-                self._add_relationship(k, f, rtype, year, text.strip())
+            for k in near_k:
+                for f in near_f:
+                    self._add_relationship(k.gov, f.gov, rtype, year, text.strip())
 
     def _add_relationship(self, korean, foreign, rtype, year, evidence) -> None:
         key = (korean.name, foreign.name, rtype)
