@@ -23,7 +23,7 @@ from diplomacy.extract import lexicon
 from diplomacy.extract.dates import DateMention, find_dates
 from diplomacy.extract.nlp import Sentence
 from diplomacy.extract.officials import Official, find_officials
-from diplomacy.extract.roles import COMITATIVE, LOCATIVE, OBJECT, OTHER, PRIOR, SUBJECT, role_after
+from diplomacy.extract.roles import COMITATIVE, GENITIVE, LOCATIVE, OBJECT, OTHER, PRIOR, SUBJECT, role_after
 from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
 from diplomacy.gazetteer.korean import KoreanGov, korean_gazetteer
 
@@ -67,6 +67,15 @@ _REL_PLANNED = re.compile(
     r"맺는다|체결한다|맺을|체결할|추진|예정|계획|하기로|된다|될\s|되기로|맺기로|협의\s?중"
 )
 _RECENT = timedelta(days=45)
+_HISTORY = timedelta(days=400)
+_COUNTRY_VISIT = re.compile(
+    r"(?:중국|일본|베트남|미국|몽골|러시아|독일|프랑스|이집트|아랍에미리트|우즈베키스탄|카자흐스탄|인도네시아|태국|필리핀|캐나다|호주|뉴질랜드|세\s?나라|[두세네]\s?나라|\d개국)"
+    r"(?:\([^)]*\))?(?:을|를|에)\s?(?:공식\s?)?(?:[가-힣]+\s)?(?:방문|순방|찾)"
+)
+_PLEDGE = re.compile(r"겠|바란|기를|기원|길\s?바|희망")
+_INSTITUTION = re.compile(
+    r"^의\s?(?:[가-힣]{1,8}\s)?[가-힣]{0,8}(?:대학교?|대(?=[와과를을])|무역관|기업|공장|지사|법인|본사|병원|학교|연구원|연구소)"
+)
 _REPORTING = re.compile(r"(?:밝혔|전했|말했|알렸|설명했|덧붙였|발표했)다")
 
 
@@ -298,6 +307,7 @@ class _Article:
         self.last_year: int | None = None
         self.delegation: list[Official] = []  # Korean officials travelling
         self.guests: list[Official] = []  # foreign officials visiting Korea
+        self._last_events: list[Event] = []  # what the latest trigger clause was about
 
     # ------------------------------------------------------------------ reading
     def run(self) -> Extraction:
@@ -403,6 +413,12 @@ class _Article:
         ctrig = [t for t in ctrig if not _NON_EVENT.match(text[t[1] : t[1] + 24])]
         if not ctrig:
             return
+        if _COUNTRY_VISIT.search(clause):
+            ctrig = [t for t in ctrig if t[2] != "visit"]  # "베트남을 방문": the trip's frame, stops follow
+        quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
+        ctrig = [t for t in ctrig if not any(a <= t[0] < b and _PLEDGE.search(text[a:b]) for a, b in quotes)]
+        if not ctrig:
+            return
         types = {t[2] for t in ctrig}
         if _NATIONAL.search(clause) and not any(o.side == "foreign" for o in officials):
             if not any(f.role in (COMITATIVE, OBJECT, SUBJECT) for f in fs if cs <= f.start < ce):
@@ -412,6 +428,7 @@ class _Article:
         ck = [k for k in ks if cs <= k.start < ce]
         cf = [f for f in fs if cs <= f.start < ce]
         cd = [d for d in dates if cs <= d.start < ce]
+        self._last_events = []
         when, dmention, may_create = self._when(clause, cd, dates, ck, cf)
         if when is None:
             return
@@ -421,7 +438,10 @@ class _Article:
         cf = self._drop_contained_provinces(cf)
         locations = [f for f in cf if f.role == LOCATIVE]
         cf = [f for f in cf if f.role != PRIOR]  # "훈춘시 방문 후": the stop before this one
-        cf = [f for f in cf if f.gov != self.venue or f.role == COMITATIVE]  # a conference city is no partner
+        cf = [
+            f for f in cf if f.gov != self.venue or f.role in (COMITATIVE, SUBJECT)
+        ]  # travel to a conference city
+        cf = [f for f in cf if not (f.role == GENITIVE and _INSTITUTION.match(text[f.end : f.end + 30]))]
         partners = [f for f in cf if f.role in (COMITATIVE, OBJECT, SUBJECT)]
         if not partners:
             partners = [f for f in cf if f.role not in (LOCATIVE,)]
@@ -612,10 +632,16 @@ class _Article:
                         may_create,
                     )
                 )
+            self._last_events = [e for e in made if e is not None] or self._last_events
             for e in made:
                 if e is None:
                     continue
-                self._enrich(e, clause, officials, history=precision != "day" or not recent)
+                self._enrich(
+                    e,
+                    clause,
+                    officials,
+                    history=precision == "year" or abs(event_date - self.published) > _HISTORY,
+                )
         if precision == "day" and may_create and recent:
             self.cur_date = (event_date, precision)
         named = [p for p in partners if p.start >= 0]
@@ -713,9 +739,8 @@ class _Article:
         ):
             return
         fields = lexicon.fields_in(text)
-        for e in self.events.values():
-            if (e.event_date, e.precision) == self.cur_date:
-                e.fields += [f for f in fields if f not in e.fields]
+        for e in self._last_events:
+            e.fields += [f for f in fields if f not in e.fields]
 
     # ------------------------------------------------------------ post-process
     def _postprocess(self, events: list[Event]) -> list[Event]:
@@ -833,7 +858,10 @@ class _Article:
             years = [
                 d.value.year
                 for d in dates
-                if d.value and d.explicit_year and d.start < m.end() + 15 and d.value.year <= self.published.year
+                if d.value
+                and d.explicit_year
+                and d.start < m.end() + 15
+                and d.value.year <= self.published.year
             ]
             year = years[-1] if years else None
             for k in near_k:

@@ -98,6 +98,8 @@ def find_officials(text: str, resolver, people: dict[str, Official]) -> list[Off
                         break
                 if hit:
                     break
+            if hit and title == "지사":
+                continue  # "상하이지사": a branch office, not a governor
             if hit:
                 side = hit[1]
                 before = before[: len(before) - len(word) + hit[0]]
@@ -120,7 +122,10 @@ def find_officials(text: str, resolver, people: dict[str, Official]) -> list[Off
                     break
                 if cand and (_PARTICLE_END.search(tok) and len(tok) > 1):
                     break
-                if not cand and re.search(r"(?:은|는|을|를|에서|에는|와|과|한|된|던)$", tok) and len(tok) > 2:
+                if not cand and (
+                    re.search(r"(?:을|를|에|의|와|과|로|에서|에는|한|된|던|등)$", tok)
+                    or (re.search(r"(?:은|는)$", tok) and len(tok) != 3)
+                ):
                     break
                 if cand and not (
                     len(tok) <= 3 and (len(cand[0]) <= 2 or len(tok) <= 2 or tok[0] not in _KOREAN_SURNAMES)
@@ -141,8 +146,15 @@ def find_officials(text: str, resolver, people: dict[str, Official]) -> list[Off
                     found.append(known)
                 continue
         if name is None:
-            after = re.match(r"\s?(?:인\s)?([가-힣]{2,4}?)(?:은|는|이|가|을|를|과|와)?(?![가-힣])", text[m.end() :])
-            if after and after.group(1) not in _NOT_NAMES and not _gov_side(after.group(1), resolver):
+            after = re.match(
+                r"\s?(?:인\s)?([가-힣]{3})(?:은|는|이|가|을|를|과|와)?(?![가-힣])", text[m.end() :]
+            )
+            if (
+                after
+                and after.group(1) not in _NOT_NAMES
+                and (after.group(1)[0] in _KOREAN_SURNAMES or _looks_foreign(after.group(1)))
+                and not _gov_side(after.group(1), resolver)
+            ):
                 name = after.group(1)
                 prev = re.search(r"([가-힣]+)\s?$", text[: m.start()])
                 side = side or (_gov_side(prev.group(1), resolver) if prev else None)
