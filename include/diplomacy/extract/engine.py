@@ -72,6 +72,14 @@ _COUNTRY_VISIT = re.compile(
     r"(?:중국|일본|베트남|미국|몽골|러시아|독일|프랑스|이집트|아랍에미리트|우즈베키스탄|카자흐스탄|인도네시아|태국|필리핀|캐나다|호주|뉴질랜드|세\s?나라|[두세네]\s?나라|\d개국)"
     r"(?:\([^)]*\))?(?:을|를|에)\s?(?:공식\s?)?(?:[가-힣]+\s)?(?:방문|순방|찾)"
 )
+_CONTINUES = re.compile(
+    r"^(?:이\s?자리에서|협약에\s?따라|협정에\s?따라|두\s|양\s|량측|양측|이날|이어|이번\s?(?:방문|면담|협약|만남))"
+)
+_HABITUAL = re.compile(r"그간|그동안|그\s동안|지금까지|오랫동안|수년간|해마다|매년")
+_COUNTRY_DEST = re.compile(
+    r"(?:중국|일본|베트남|미국|몽골|러시아|독일|프랑스|이집트|아랍에미리트|우즈베키스탄|카자흐스탄|인도네시아|태국|필리핀|캐나다|호주)"
+    r"(?:\([^)]*\))?(?:로|으로)\s?(?:건너가|이동|향)"
+)
 _PLEDGE = re.compile(r"겠|바란|기를|기원|길\s?바|희망")
 _INSTITUTION = re.compile(
     r"^의\s?(?:[가-힣]{1,8}\s)?[가-힣]{0,8}(?:대학교?|대(?=[와과를을])|무역관|기업|공장|지사|법인|본사|병원|학교|연구원|연구소)"
@@ -278,6 +286,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _same_trip(a: Event, b: Event) -> bool:
+    """A visit and an agreement signed a few days into it belong together."""
+    visit, other = (a, b) if a.event_type == "visit" else (b, a)
+    if visit.event_type != "visit" or other.event_type != "agreement" or visit.precision != "day":
+        return False
+    return 0 <= (other.event_date - visit.event_date).days <= 6
+
+
 def _in_region(place: ForeignGov | None, of: ForeignGov | None) -> bool:
     """`place` is `of` or lies inside it (a city of a province, a district of a city)."""
     if place is None or of is None:
@@ -308,6 +324,7 @@ class _Article:
         self.delegation: list[Official] = []  # Korean officials travelling
         self.guests: list[Official] = []  # foreign officials visiting Korea
         self._last_events: list[Event] = []  # what the latest trigger clause was about
+        self._field_text = ""
 
     # ------------------------------------------------------------------ reading
     def run(self) -> Extraction:
@@ -344,9 +361,17 @@ class _Article:
             (m.start(), m.end(), t.event_type) for t in lexicon.triggers() for m in t.pattern.finditer(text)
         )
         if trig:
-            for cs, ce in _clauses(text):
+            spans = _clauses(text)
+            for i, (cs, ce) in enumerate(spans):
                 ctrig = [t for t in trig if cs <= t[0] < ce]
                 if ctrig:
+                    # fields may be named in the clauses that follow without a trigger of their own
+                    fe = ce
+                    for ns, ne in spans[i + 1 :]:
+                        if any(ns <= t[0] < ne for t in trig):
+                            break
+                        fe = ne
+                    self._field_text = text[cs:fe]
                     self._clause(s, text, cs, ce, ctrig, ks, fs, dates, officials)
         else:
             self._attach_fields(text, dates)
@@ -401,7 +426,11 @@ class _Article:
                     return when, None, True
             if self.cur_date:
                 return self.cur_date, None, True
-        if self.cur_date and abs(self.cur_date[0] - self.published) <= _RECENT:
+        if (
+            self.cur_date
+            and abs(self.cur_date[0] - self.published) <= _RECENT
+            and not _HABITUAL.search(clause)
+        ):
             if _ANAPHOR.search(clause):
                 return self.cur_date, None, True
             # a continuation without a marker may only enrich an event already found
@@ -422,13 +451,13 @@ class _Article:
         types = {t[2] for t in ctrig}
         if _NATIONAL.search(clause) and not any(o.side == "foreign" for o in officials):
             if not any(f.role in (COMITATIVE, OBJECT, SUBJECT) for f in fs if cs <= f.start < ce):
+                self._last_events = []
                 return  # national-government diplomacy, not a local partner
         if _NON_GOV_TARGET.search(clause):
             return
         ck = [k for k in ks if cs <= k.start < ce]
         cf = [f for f in fs if cs <= f.start < ce]
         cd = [d for d in dates if cs <= d.start < ce]
-        self._last_events = []
         when, dmention, may_create = self._when(clause, cd, dates, ck, cf)
         if when is None:
             return
@@ -457,10 +486,14 @@ class _Article:
                 partners, location = [_M(-1, -1, self.main_foreign, OBJECT)], None
             elif location != self.venue:
                 partners, location = [locations[0]], None
+        moving_on = any(f.role == PRIOR for f in fs if cs <= f.start < ce) or _COUNTRY_DEST.search(clause)
+        if not partners and moving_on:
+            return  # the delegation has left the last stop; this clause is about somewhere else
         if not partners:
             fallback = self.cur_foreign if self.cur_foreign not in (None, self.venue) else self.main_foreign
             foreign_korean = [k for k in ck if k.gov != self.main_korean]
             if fallback is None or foreign_korean:
+                self._last_events = []  # what follows is about the domestic meeting
                 return  # another Korean government and no foreign one: a domestic meeting
             if precision == "year" and not _PAIR_ANAPHOR.search(clause):
                 return  # history needs its partner named
@@ -548,8 +581,8 @@ class _Article:
                         )
                     )
                 elif (
-                    recent
-                    and p.role in (OBJECT, LOCATIVE)
+                    (recent
+                    and p.role in (OBJECT, LOCATIVE))
                     or (
                         recent
                         and p.start < 0
@@ -632,7 +665,8 @@ class _Article:
                         may_create,
                     )
                 )
-            self._last_events = [e for e in made if e is not None] or self._last_events
+            recent_made = [e for e in made if e is not None and abs(e.event_date - self.published) <= _RECENT]
+            self._last_events = recent_made or self._last_events
             for e in made:
                 if e is None:
                     continue
@@ -719,27 +753,37 @@ class _Article:
     def _enrich(self, e: Event, clause: str, officials: list[Official], history: bool) -> None:
         if history:
             return  # background history: no people, no fields
+        for f in lexicon.fields_in(self._field_text or clause):
+            if f not in e.fields:
+                e.fields.append(f)
         for o in officials:
             side = e.korean_officials if o.side == "korean" else e.foreign_officials
             if o.name not in {x.name for x in side}:
                 side.append(o)
-        for f in lexicon.fields_in(clause):
-            if f not in e.fields:
-                e.fields.append(f)
 
     def _attach_fields(self, text: str, dates: list[DateMention]) -> None:
-        """A sentence without a trigger that continues the current event adds its fields."""
-        if not self.cur_date:
+        """A sentence without a trigger that continues the latest event adds its fields
+        ("이날 … 경제, 통상 분야 협력을 논의했다", "협약에 따라 두 도시는 …")."""
+        current = [
+            e
+            for e in self._last_events
+            if self.cur_date
+            and (e.event_date, e.precision) == self.cur_date
+            and abs(e.event_date - self.published) <= _RECENT
+        ]
+        if not current:
             return
-        if not (
+        people = {o.name for e in current for o in e.korean_officials + e.foreign_officials}
+        dated = any(d.usable and d.value for d in dates)
+        continues = (
             any(d.precision == "ref" for d in dates)
-            or re.match(
-                r"^(?:이\s?자리에서|협약에\s?따라|협정에\s?따라|두\s|양\s|량측|양측|이날|이어)", text.strip()
-            )
-        ):
+            or _CONTINUES.match(text.strip())
+            or (not dated and (_DELEGATION.search(text[:30]) or any(p in text[:40] for p in people)))
+        )
+        if not continues or _HABITUAL.search(text):
             return
         fields = lexicon.fields_in(text)
-        for e in self._last_events:
+        for e in current:
             e.fields += [f for f in fields if f not in e.fields]
 
     # ------------------------------------------------------------ post-process
@@ -822,10 +866,14 @@ class _Article:
     @staticmethod
     def _share(events: list[Event]) -> None:
         """A visit and the agreement signed during it carry the same fields and people."""
-        groups: dict[tuple, list[Event]] = {}
-        for e in events:
-            groups.setdefault((e.korean.name, e.foreign.name, e.event_date, e.precision), []).append(e)
-        for group in groups.values():
+        day_events = [e for e in events if e.precision != "year"]
+        for a in day_events:
+            group = [
+                b
+                for b in day_events
+                if (b.korean.name, b.foreign.name) == (a.korean.name, a.foreign.name)
+                and (b.event_date == a.event_date or _same_trip(a, b))
+            ]
             if len(group) < 2:
                 continue
             fields: list[str] = []
