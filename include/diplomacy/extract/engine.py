@@ -509,12 +509,10 @@ class _Article:
             and self.venue is not None
             and partners
             and not any(_in_region(self.venue, p.gov) for p in partners)
+        ) and (
+            re.search(r"대회|체결식|총회|이번\s?행사", clause) and abs(event_date - self.published) <= _RECENT
         ):
-            if (
-                re.search(r"대회|체결식|총회|이번\s?행사", clause)
-                and abs(event_date - self.published) <= _RECENT
-            ):
-                location = self.venue
+            location = self.venue
 
         # --- the Korean side
         korean_side = [k for k in ck if k.role != LOCATIVE] or ck
@@ -580,16 +578,12 @@ class _Article:
                             may_create,
                         )
                     )
-                elif (
-                    (recent
-                    and p.role in (OBJECT, LOCATIVE))
-                    or (
-                        recent
-                        and p.start < 0
-                        and "visit" not in types
-                        and direction == "outbound"
-                        and self._abroad(foreign)
-                    )
+                elif (recent and p.role in (OBJECT, LOCATIVE)) or (
+                    recent
+                    and p.start < 0
+                    and "visit" not in types
+                    and direction == "outbound"
+                    and self._abroad(foreign)
                 ):
                     made.append(
                         self._add(
