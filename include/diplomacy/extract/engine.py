@@ -449,10 +449,10 @@ class _Article:
         if not ctrig:
             return
         types = {t[2] for t in ctrig}
-        if _NATIONAL.search(clause) and not any(o.side == "foreign" for o in officials):
-            if not any(f.role in (COMITATIVE, OBJECT, SUBJECT) for f in fs if cs <= f.start < ce):
-                self._last_events = []
-                return  # national-government diplomacy, not a local partner
+        local_partner = any(f.role in (COMITATIVE, OBJECT, SUBJECT) for f in fs if cs <= f.start < ce)
+        if _NATIONAL.search(clause) and not any(o.side == "foreign" for o in officials) and not local_partner:
+            self._last_events = []
+            return  # national-government diplomacy, not a local partner
         if _NON_GOV_TARGET.search(clause):
             return
         ck = [k for k in ks if cs <= k.start < ce]
