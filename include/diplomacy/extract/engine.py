@@ -189,6 +189,10 @@ class _Resolver:
                     cands = top if len(top) == 1 else cands
             if len(cands) == 1:
                 out.append((m.start, m.end, cands[0]))
+            elif len({c.name for c in cands}) == 1:
+                # 고성군 of 강원 or 경남, undecided: the name is sure, the province is left empty
+                c = cands[0]
+                out.append((m.start, m.end, KoreanGov(code="", name=c.name, province="", level=c.level)))
         return _collapse(out, text)
 
     def _find_foreign(self, text: str):
@@ -220,7 +224,27 @@ class _Resolver:
                 cands = big if len(big) == 1 else cands
             if len(cands) == 1:
                 out.append((m.start, m.end, cands[0]))
+            elif len({c.name for c in cands}) == 1 and len({c.country for c in cands}) == 1:
+                out.append((m.start, m.end, _undecided(cands)))
         return _collapse(out, text)
+
+
+def _undecided(cands: list[ForeignGov]) -> ForeignGov:
+    """Namesakes the article does not tell apart (쑤저우시 of 장쑤 or 안후이): keep what they share,
+    leave region, ids and coordinates empty rather than guess."""
+    first = cands[0]
+    same = lambda attr: getattr(first, attr) if len({getattr(c, attr) for c in cands}) == 1 else ""  # noqa: E731
+    return ForeignGov(
+        name=first.name,
+        name_en=same("name_en"),
+        name_native="",
+        country=first.country,
+        region=same("region"),
+        level=same("level"),
+        geonames_id=None,
+        lat=None,
+        lon=None,
+    )
 
 
 def _collapse(items, text):

@@ -1,0 +1,116 @@
+"""The extraction rules on short articles written for these tests (not from the eval set)."""
+
+from datetime import date
+
+import pytest
+
+from diplomacy.extract.engine import extract_article
+from diplomacy.extract.nlp import analyse
+
+PUB = date(2024, 9, 12)
+
+
+def run(body, title="", pub=PUB):
+    (sentences,) = list(analyse([body]))
+    ex = extract_article("t", title, sentences, pub)
+    events = {
+        (e.event_type, e.korean.name, e.foreign.name, e.event_date.isoformat(), e.status): e
+        for e in ex.events
+    }
+    rels = {
+        (r.korean.name, r.foreign.name, r.relationship_type, r.established_year) for r in ex.relationships
+    }
+    return events, rels
+
+
+def test_visit_with_signing_is_two_events_with_people_and_fields():
+    events, rels = run(
+        "전주시 대표단은 지난 10일 쑤저우시청을 방문해 우호도시 협정을 체결했다고 12일 밝혔다.\n"
+        "이날 대표단은 관광과 문화 분야 교류 방안을 논의했다.",
+        title="전주시, 中 쑤저우시와 우호도시 협정",
+    )
+    visit = events[("visit", "전주시", "쑤저우시", "2024-09-10", "occurred")]
+    sign = events[("agreement", "전주시", "쑤저우시", "2024-09-10", "occurred")]
+    assert visit.direction == "outbound"
+    assert sign.agreement_type == "friendship_city"
+    assert set(visit.fields) == set(sign.fields) == {"tourism", "culture"}
+    # two Chinese cities are called 쑤저우시 and nothing here tells which: the region stays empty
+    assert visit.foreign.region == "" and visit.foreign.country == "CN" and visit.foreign.geonames_id is None
+    assert ("전주시", "쑤저우시", "friendship_city", 2024) in rels
+
+
+def test_planned_visit_and_announcement_day_is_not_the_event_date():
+    events, _ = run("춘천시 방문단은 오는 20일 다롄시를 방문할 예정이라고 11일 밝혔다.")
+    assert set(events) == {("visit", "춘천시", "다롄시", "2024-09-20", "planned")}
+
+
+def test_inbound_reception_at_city_hall():
+    events, _ = run("김철수 춘천시장은 지난 9일 시청 접견실에서 다롄시 왕리핑 부시장 일행을 맞아 환담했다.")
+    (e,) = events.values()
+    assert (e.event_type, e.direction, e.event_date) == ("visit", "inbound", date(2024, 9, 9))
+    assert [o.name for o in e.korean_officials] == ["김철수"]
+    assert [o.name for o in e.foreign_officials] == ["왕리핑"]
+
+
+def test_third_place_meeting_keeps_its_location():
+    events, _ = run("창원시장은 지난 5일 베이징에서 선양시 부시장과 간담회를 가졌다.")
+    (e,) = events.values()
+    assert e.event_type == "meeting" and e.foreign.name == "선양시" and e.location.name == "베이징시"
+
+
+def test_history_signing_is_an_event_at_year_precision_and_a_relationship():
+    events, rels = run("춘천시와 다롄시는 1998년 자매결연을 맺은 뒤 교류를 이어오고 있다.")
+    assert ("agreement", "춘천시", "다롄시", "1998-01-01", "occurred") in events
+    assert events[("agreement", "춘천시", "다롄시", "1998-01-01", "occurred")].precision == "year"
+    assert ("춘천시", "다롄시", "sister_city", 1998) in rels
+
+
+def test_standing_relation_gives_a_relationship_but_no_event():
+    events, rels = run("전주시와 쑤저우시는 2001년부터 우호도시로 교류하고 있다.")
+    assert events == {}
+    assert rels == {("전주시", "쑤저우시", "friendship_city", 2001)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "춘천시와 전주시는 지난 3일 자매결연 협약을 체결했다.",  # two Korean cities
+        "주다롄 총영사는 지난 3일 다롄시를 방문해 한인회와 간담회를 가졌다.",  # a consul, no local government
+        "춘천시 대표단은 지난 3일 베이징의 칭화대학교를 방문했다.",  # a university
+        "다롄시장은 '춘천시와 자매결연을 맺고 싶다'며 방문을 요청했다.",  # a request
+    ],
+)
+def test_non_events(body):
+    events, _ = run(body)
+    assert events == {}
+
+
+def test_repeated_sentences_are_one_event():
+    body = "전주시 대표단은 지난 10일 쑤저우시를 방문했다.\n전주시 대표단은 지난 10일 쑤저우시를 방문했다."
+    events, _ = run(body)
+    assert len(events) == 1
+
+
+def test_multi_day_stay_is_one_visit_dated_by_the_first_day():
+    events, _ = run(
+        "춘천시 대표단은 지난 3일 다롄시에 도착했다.\n대표단은 지난 5일 다롄시 부시장을 만나 교류 방안을 논의했다."
+    )
+    assert [k for k in events if k[0] == "visit"] == [("visit", "춘천시", "다롄시", "2024-09-03", "occurred")]
+
+
+def test_sino_korean_and_yanbian_spellings_resolve_to_the_standard_name():
+    events, _ = run("춘천시 대표단은 지난 4일 료녕성 대련시를 방문했다.")
+    (e,) = events.values()
+    assert e.foreign.name == "다롄시" and e.foreign.region == "랴오닝성"
+
+
+def test_no_publication_date_no_events():
+    (sentences,) = list(analyse(["춘천시 대표단은 지난 4일 다롄시를 방문했다."]))
+    assert extract_article("t", "", sentences, None).events == []
+
+
+def test_namesakes_are_told_apart_by_the_region_in_the_article():
+    events, _ = run("전주시 대표단은 지난 10일 중국 장쑤성 쑤저우시를 방문했다.")
+    (e,) = events.values()
+    assert (e.foreign.name, e.foreign.region) == ("쑤저우시", "장쑤성")
+    assert e.foreign.geonames_id is not None
