@@ -30,6 +30,8 @@ def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
 def write_file_atomic(table: pa.Table, path: Path) -> Path:
     """Write a Parquet file beside its target and swap it in; a crash leaves the old file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a writer killed mid-write; one writer per file at a time
     tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
     try:
         pq.write_table(table, tmp, compression="zstd")
