@@ -31,7 +31,7 @@ def hostile_run(tmp_path_factory):
 
 
 def test_every_file_is_one_row_with_the_expected_status(hostile_run):
-    expected, summary, wh, folder, _ = hostile_run
+    expected, summary, wh, _, _ = hostile_run
     rows = {r["source_file"]: r for r in read_table(wh, "articles").to_pylist()}
     assert set(rows) == set(expected)
     groups: dict[str, list[str]] = {}
