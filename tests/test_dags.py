@@ -74,3 +74,12 @@ def test_dag_folder_parses_fast_without_heavy_imports():
     assert result["heavy"] == []
     # generous bound: a parse-time regression (a heavy import) costs seconds, not this
     assert result["seconds"] < 5.0
+
+
+def test_marts_dag_is_scheduled_on_the_load_assets(dagbag):
+    marts = dagbag.dags["diplomacy_marts"]
+    load = dagbag.dags["municipal_diplomacy"].get_task("load")
+    produced = {o.uri for o in load.outlets}
+    assert type(marts.timetable).__name__ == "AssetTriggeredTimetable"
+    consumed = {a.uri for a in marts.timetable.asset_condition.objects}
+    assert consumed and consumed <= produced

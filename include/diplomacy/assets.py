@@ -1,7 +1,11 @@
-"""Asset URIs of the warehouse tables, shared by the producing and the consuming DAGs."""
+"""Asset URIs of the warehouse tables and marts, shared by producing and consuming DAGs."""
 
 TABLE_ASSETS = {
     "articles": "file:///warehouse/articles",
     "events": "file:///warehouse/events",
     "relationships": "file:///warehouse/relationships",
+}
+MART_ASSETS = {
+    "partners": "file:///warehouse/marts/partners",
+    "city_pairs": "file:///warehouse/marts/city_pairs",
 }

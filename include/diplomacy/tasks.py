@@ -14,6 +14,7 @@ from diplomacy.runs import plan_run
 
 __all__ = [
     "already_loaded",
+    "build_marts_task",
     "clean_task",
     "extract_task",
     "load_task",
@@ -92,3 +93,10 @@ def load_task(merged_dir: str, plan: dict) -> dict:
 
     summary = pipeline.load(merged_dir, Path(plan["warehouse"]), date.fromisoformat(plan["day"]))
     return summary
+
+
+def build_marts_task() -> dict:
+    from diplomacy.config import settings
+    from diplomacy.marts import build_marts
+
+    return build_marts(settings().warehouse)
