@@ -27,11 +27,19 @@ __all__ = [
 
 
 def plan_task(params: dict, interval_start) -> dict:
-    plan = plan_run(
-        landing_date=params.get("landing_date") or None,
-        interval_start=interval_start,
-        reprocess=bool(params.get("reprocess", False)),
-    )
+    """A bad parameter fails the run at once: a retry would meet the same bad date."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from diplomacy.runs import InvalidRunParameter
+
+    try:
+        plan = plan_run(
+            landing_date=params.get("landing_date") or None,
+            interval_start=interval_start,
+            reprocess=bool(params.get("reprocess", False)),
+        )
+    except InvalidRunParameter as exc:
+        raise AirflowFailException(str(exc)) from None
     return plan.as_dict()
 
 
