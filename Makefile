@@ -15,13 +15,13 @@ export DIPLOMACY_WAREHOUSE ?= $(CURDIR)/warehouse
 export GX_ANALYTICS_ENABLED := false
 export NO_PROXY := *
 
-.PHONY: setup demo test test-fast lint format airflow up down lock check-lock clean
+.PHONY: setup demo test test-fast lint format airflow up down lock check-lock clean bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH (or make PY=/path/to/python3.11)"; exit 1; }
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q "uv==$(UV_VERSION)"
-	$(BIN)/uv pip install -q --python $(BIN)/python -r requirements.txt -r requirements-dev.txt
+	$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -r requirements.txt -r requirements-dev.txt
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
 	touch $@
 
@@ -62,6 +62,11 @@ up:  ## the production stack (needs Docker and a .env made from .env.example)
 
 down:
 	docker compose down
+
+N ?= 2000
+REPEAT ?= 1
+bench: $(VENV)/.installed  ## throughput and memory against raw Kiwi: make bench N=2000 [REPEAT=3] [BASELINE=benchmarks/out/results-2000.json]
+	$(BIN)/python -m benchmarks.run --n $(N) --repeat $(REPEAT) $(if $(BASELINE),--baseline $(BASELINE))
 
 lock:  ## re-pin requirements from requirements*.in
 	$(BIN)/uv pip compile -q requirements.in -o requirements.txt --python-version 3.11

@@ -85,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--landing-root", help="root that symlinks may point into (default: the input folder)")
     r.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
     r.add_argument("--batch-size", type=int, default=200)
-    r.add_argument("--max-batches", type=int, default=8)
+    r.add_argument(
+        "--max-batches",
+        type=int,
+        default=1,
+        help="split extraction like the DAG does (default 1: in one process more batches only add work)",
+    )
     r.add_argument("--json", action="store_true", help="print the summary as JSON")
     r.set_defaults(func=_run)
     s = sub.add_parser("summary", help="print the summary of a loaded day")

@@ -433,14 +433,15 @@ def _is_hangul(ch: str) -> bool:
     )
 
 
+_NOT_HANGUL = re.compile("[^\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e\ua960-\ua97f\ud7b0-\ud7ff]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _hangul_ratio(text: str) -> float:
-    letters = hangul = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if _is_hangul(ch):
-                hangul += 1
-    return hangul / letters if letters else 0.0
+    """Share of Hangul among the letters of `text`, counted by the regex engine (pages are long);
+    "letters" are word characters other than digits and "_", so ½ or Ⅱ count as letters too."""
+    letters = sum(map(len, _LETTERS.findall(text)))
+    return len(_NOT_HANGUL.sub("", text)) / letters if letters else 0.0
 
 
 def _plausible_korean(text: str) -> bool:

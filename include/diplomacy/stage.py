@@ -47,9 +47,10 @@ def _file_id(rel: str, payload: bytes) -> str:
 
 
 def list_landing_files(folder: Path) -> list[Path]:
-    """Every non-directory entry below `folder`, symlinks included, in a stable order."""
+    """Every non-directory entry below `folder`, symlinks included, in the order of their
+    relative paths as strings (the `source_file` order of the articles table)."""
     out = []
-    for p in sorted(folder.rglob("*")):
+    for p in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
         if p.is_symlink() or p.is_file() or not p.is_dir():
             out.append(p)
     return out

@@ -27,6 +27,7 @@ from diplomacy.warehouse import to_table, write_file_atomic
 __all__ = ["ValidationFailed", "validate_tables"]
 
 MIN_DATE = date(1950, 1, 1)
+_ARTICLE_COLUMNS = ["article_id", "source_file", "status", "reason", "published_date", "is_diplomacy"]
 
 
 class ValidationFailed(RuntimeError):
@@ -48,34 +49,51 @@ class Check:
         return f"{e.expectation_type}({col})" if col else e.expectation_type
 
 
+# Only the columns the expectations read go to pandas (the rest of a quarantined row is read
+# back from Parquet): a big day's evidence sentences and official lists stay out of the frames.
+_EVENT_COLUMNS = [
+    "event_id", "article_id", "event_type", "agreement_type", "direction", "status", "event_date",
+    "date_precision", "korean_city", "partner_city", "partner_country", "confidence",
+]  # fmt: skip
+_RELATIONSHIP_COLUMNS = ["article_id", "korean_city", "partner_city", "relationship_type", "established_year"]
+
+
+def _derived_event_counts(events: pa.Table) -> dict[str, list]:
+    """Scalar stand-ins for the list columns GX cannot validate, and the date-order check."""
+    vocab = set(schema.FIELDS)
+    fields = events["fields"].to_pylist()
+    officials = zip(
+        events["korean_officials"].to_pylist(), events["foreign_officials"].to_pylist(), strict=True
+    )
+    status = events["status"].to_pylist()
+    dates = zip(events["event_date"].to_pylist(), events["published_date"].to_pylist(), strict=True)
+    return {
+        "invalid_field_count": [sum(1 for f in v or [] if f not in vocab) for v in fields],
+        "official_without_name": [
+            sum(1 for o in (a or []) + (b or []) if not o.get("name")) for a, b in officials
+        ],
+        "occurred_after_publication": [
+            bool(st == "occurred" and d is not None and p is not None and d > p)
+            for st, (d, p) in zip(status, dates, strict=True)
+        ],
+    }
+
+
 def _frames(merged: Path):
     import pandas as pd
 
-    articles = pq.read_table(merged / "articles.parquet").to_pandas()
-    events = pq.read_table(merged / "events.parquet").to_pandas()
-    rels = pq.read_table(merged / "relationships.parquet").to_pandas()
-    vocab = set(schema.FIELDS)
-    pub = events["published_date"]
-    events = events.assign(
-        invalid_field_count=[
-            sum(1 for f in (v if v is not None else []) if f not in vocab) for v in events["fields"]
-        ],
-        official_without_name=[
-            sum(
-                1
-                for o in list(a if a is not None else []) + list(b if b is not None else [])
-                if not o.get("name")
-            )
-            for a, b in zip(events["korean_officials"], events["foreign_officials"], strict=True)
-        ],
-        occurred_after_publication=[
-            bool(s == "occurred" and d is not None and p is not None and d > p)
-            for s, d, p in zip(events["status"], events["event_date"], pub, strict=True)
-        ],
-        accepted_article=events["article_id"].isin(
-            set(articles.loc[articles["status"] == "accepted", "article_id"])
-        ),
+    articles = pq.read_table(merged / "articles.parquet", columns=_ARTICLE_COLUMNS).to_pandas()
+    events_table = pq.read_table(
+        merged / "events.parquet",
+        columns=[*_EVENT_COLUMNS, "fields", "korean_officials", "foreign_officials", "published_date"],
     )
+    derived = _derived_event_counts(events_table)
+    events = events_table.select(_EVENT_COLUMNS).to_pandas().assign(**derived)
+    del events_table
+    events["accepted_article"] = events["article_id"].isin(
+        set(articles.loc[articles["status"] == "accepted", "article_id"])
+    )
+    rels = pq.read_table(merged / "relationships.parquet", columns=_RELATIONSHIP_COLUMNS).to_pandas()
     counts = articles["status"].value_counts()
     accounting = pd.DataFrame(
         {
@@ -84,6 +102,13 @@ def _frames(merged: Path):
         }
     )
     return {"articles": articles, "events": events, "relationships": rels, "accounting": accounting}
+
+
+def _full_row(table: pa.Table | None, index: int, frame) -> dict:
+    """A quarantined row whole: every column of its table, plus the derived values checked."""
+    row = table.slice(index, 1).to_pylist()[0] if table is not None else {}
+    extra = frame.iloc[index].to_dict()
+    return {**row, **{k: v for k, v in extra.items() if k not in row}}
 
 
 def _checks(today: date) -> list[Check]:
@@ -193,6 +218,14 @@ def _context(root: Path):
     return ctx
 
 
+def import_gx():
+    """Great Expectations, imported with its usage analytics off (they phone home otherwise)."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations
+
+    return great_expectations
+
+
 def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -> Path:
     """Run the suites on the merged tables in `merged`; rewrite them without quarantined rows.
 
@@ -200,9 +233,7 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
     the tables, renders Data Docs under `<warehouse>/_gx`, and raises ValidationFailed
     when a critical expectation fails.
     """
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations as gx
-
+    gx = import_gx()
     merged = Path(merged)
     gx_root = gx_root or merged.parents[2] / "_gx"  # merged is <warehouse>/_runs/<day>/merged
     frames = _frames(merged)
@@ -211,7 +242,7 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
     ctx = _context(gx_root)
     source = ctx.data_sources.add_or_update_pandas("diplomacy")
     now = datetime.now(UTC)
-    results, quarantine, failures = [], [], []
+    results, quarantine, failures, result_ids = [], [], [], []
     key_col = {
         "events": "event_id",
         "articles": "article_id",
@@ -239,13 +270,14 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
             gx.Checkpoint(
                 name=f"diplomacy_{table_name}",
                 validation_definitions=[vd],
-                actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
+                actions=[],  # Data Docs are built once for all tables below, not once per checkpoint
                 result_format={"result_format": "COMPLETE"},
             )
         )
         frame = frame.reset_index(drop=True)
         run = checkpoint.run(batch_parameters={"dataframe": frame})
-        (vres,) = run.run_results.values()
+        ((result_id, vres),) = run.run_results.items()
+        result_ids.append(result_id)
         by_config = {id(c.expectation): c for c in mine}
         for res, check in zip(vres.results, mine, strict=True):
             assert by_config[id(check.expectation)] is check
@@ -272,8 +304,10 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
             if check.critical:
                 failures.append(f"{table_name}: {check.name} failed for rows {keys[:10] or '(table-level)'}")
             else:
+                path = merged / f"{table_name}.parquet"
+                table = pq.read_table(path) if path.exists() else None
                 for i in idx:
-                    row = frame.iloc[i].to_dict()
+                    row = _full_row(table, i, frame)
                     quarantine.append(
                         {
                             "table_name": table_name,
@@ -284,6 +318,8 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
                         }
                     )
 
+    # Only this run's results are rendered (and the index): the site's cost does not grow with its history.
+    ctx.build_data_docs(resource_identifiers=result_ids, build_index=True)
     write_file_atomic(to_table(results, schema.VALIDATION_RESULTS), merged / "validation_results.parquet")
     write_file_atomic(to_table(quarantine, schema.QUARANTINE), merged / "quarantine.parquet")
     # Quarantined rows leave their table: the warehouse holds only rows that passed.

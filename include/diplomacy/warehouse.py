@@ -8,7 +8,10 @@ rerun of a day replaces that day instead of appending to it.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -27,14 +30,15 @@ def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows], schema=schema)
 
 
-def write_file_atomic(table: pa.Table, path: Path) -> Path:
-    """Write a Parquet file beside its target and swap it in; a crash leaves the old file."""
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path`, swapped in when the block ends; a crash leaves the old file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         stale.unlink(missing_ok=True)  # left by a writer killed mid-write; one writer per file at a time
     tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
     try:
-        pq.write_table(table, tmp, compression="zstd")
+        yield tmp
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -46,7 +50,35 @@ def write_file_atomic(table: pa.Table, path: Path) -> Path:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def write_file_atomic(table: pa.Table, path: Path) -> Path:
+    """Write a Parquet file beside its target and swap it in; a crash leaves the old file."""
+    with atomic_path(path) as tmp:
+        pq.write_table(table, tmp, compression="zstd")
     return path
+
+
+def write_stream_atomic(tables: Iterable[pa.Table], schema: pa.Schema, path: Path) -> Path:
+    """Write a stream of tables (one row group each) as one Parquet file, atomically.
+
+    The stages use it so that a day of any size passes through a bounded window of rows."""
+    with atomic_path(path) as tmp, pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+        for t in tables:
+            writer.write_table(t.cast(schema))
+    return path
+
+
+def chunks(rows: Iterable[dict], schema: pa.Schema, size: int = 512) -> Iterator[pa.Table]:
+    """Rows as tables of at most `size` rows of exactly `schema`."""
+    buf: list[dict] = []
+    for r in rows:
+        buf.append(r)
+        if len(buf) >= size:
+            yield to_table(buf, schema)
+            buf = []
+    if buf:
+        yield to_table(buf, schema)
 
 
 def partition_path(warehouse: Path, name: str, day: date) -> Path:
@@ -56,6 +88,17 @@ def partition_path(warehouse: Path, name: str, day: date) -> Path:
 def write_partition(warehouse: Path, name: str, day: date, table: pa.Table) -> Path:
     schema = TABLES[name]
     return write_file_atomic(table.select(schema.names).cast(schema), partition_path(warehouse, name, day))
+
+
+def copy_partition(warehouse: Path, name: str, day: date, source: Path) -> Path:
+    """Swap in a day's partition from a Parquet file already in the table's schema (byte copy,
+    no decode: the articles table carries every body of the day); other files are rewritten."""
+    schema = TABLES[name]
+    if not pq.read_schema(source).remove_metadata().equals(schema.remove_metadata()):
+        return write_partition(warehouse, name, day, pq.read_table(source))
+    with atomic_path(partition_path(warehouse, name, day)) as tmp:
+        shutil.copyfile(source, tmp)
+    return partition_path(warehouse, name, day)
 
 
 def read_table(warehouse: Path, name: str, *, day: date | None = None) -> pa.Table:

@@ -63,3 +63,20 @@ def test_markers():
     assert d.future and not d.past
     (d,) = find_dates("지난 2일", PUB)
     assert d.past and not d.future
+
+
+def test_only_the_word_patterns_match_text_without_digits():
+    """find_dates skips the digit patterns on digit-free sentences: none of them may match there."""
+    import random
+
+    from diplomacy.extract import dates
+
+    pieces = ["지난", "오는", "올", "이번", "해", "작년", "금년", "내년", "이듬해", "그해", "달", "다음", "날"]
+    pieces += ["이날", "당일", "이튿날", "같은 ", "월", "일", "년", "봄", "상반기", "(화)", "~", "-", ".", " "]
+    pieces += ["'", "’", "박", "간", "째", "부터", "까지", "말", "초", "지난달", "내달", "도착 "]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for kind, rx in dates._COMPILED:
+            if kind not in dates._WORD_KINDS:
+                assert rx.search(text) is None, (kind, text)

@@ -2,30 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 
-__all__ = ["extract_articles"]
+__all__ = ["extract_articles", "extract_stream"]
 
 
-def extract_articles(articles: Iterable[dict]) -> tuple[list[dict], list[dict], list[dict]]:
-    """Events, relationships and per-article flags of a batch of cleaned article rows.
+def extract_stream(articles: Iterable[dict]) -> Iterator[tuple[list[dict], list[dict], dict]]:
+    """(event rows, relationship rows, flags) of each cleaned article row, in input order.
 
-    The batch is analysed by Kiwi in one call (its worker threads share the batch); the
-    rules then run per article. Rows without a body or a publication date are kept as
+    Bodies stream through Kiwi (its worker threads analyse ahead while the rules run on
+    the articles already analysed). Rows without a body or a publication date are kept as
     non-diplomacy: a date-less article cannot anchor relative dates, so it yields nothing.
     """
     from diplomacy.extract.engine import event_rows, extract_article, relationship_rows
     from diplomacy.extract.nlp import analyse
 
-    articles = list(articles)
+    window: deque[dict] = deque()  # the articles Kiwi has been handed but not yet returned
+
+    def bodies() -> Iterator[str]:
+        for a in articles:
+            window.append(a)
+            yield a.get("body") or ""
+
+    for sentences in analyse(bodies()):
+        a = window.popleft()
+        ex = extract_article(a["article_id"], a.get("title"), sentences, a.get("published_date"))
+        ev = event_rows(a["article_id"], a.get("published_date"), ex)
+        flag = {"article_id": a["article_id"], "is_diplomacy": bool(ev), "event_count": len(ev)}
+        yield ev, relationship_rows(a["article_id"], ex), flag
+
+
+def extract_articles(articles: Iterable[dict]) -> tuple[list[dict], list[dict], list[dict]]:
+    """Events, relationships and per-article flags of a batch of cleaned article rows."""
     events: list[dict] = []
     rels: list[dict] = []
     flags: list[dict] = []
-    bodies = [a.get("body") or "" for a in articles]
-    for a, sentences in zip(articles, analyse(bodies), strict=True):
-        ex = extract_article(a["article_id"], a.get("title"), sentences, a.get("published_date"))
-        ev = event_rows(a["article_id"], a.get("published_date"), ex)
+    for ev, rel, flag in extract_stream(articles):
         events += ev
-        rels += relationship_rows(a["article_id"], ex)
-        flags.append({"article_id": a["article_id"], "is_diplomacy": bool(ev), "event_count": len(ev)})
+        rels += rel
+        flags.append(flag)
     return events, rels, flags

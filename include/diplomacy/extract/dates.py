@@ -70,6 +70,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ref", r"(이날|같은\s*날|당일|이튿날|다음\s*날|도착\s*당일)"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+# Most sentences of a body hold no digit, and only these patterns can match without one;
+# the test suite checks the claim on digit-free text (tests/extract/test_dates.py).
+_WORD_KINDS = frozenset({"rel_month", "season", "rel_year", "ref"})
+_COMPILED_WORDS = [(kind, rx) for kind, rx in _COMPILED if kind in _WORD_KINDS]
+_DIGIT = re.compile(r"\d")
 _EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y"}
 _REPORT = re.compile(r"^\s?(?:오전|오후)?\s?(?:밝혔|전했|발표했|알렸|말했|설명했|보도했|덧붙였)")
 _REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|당시|인\s?(?:19|20)\d\d)")
@@ -117,7 +122,7 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
     """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for kind, rx in _COMPILED:
+    for kind, rx in _COMPILED if _DIGIT.search(text) else _COMPILED_WORDS:
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

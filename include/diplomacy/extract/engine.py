@@ -148,22 +148,25 @@ _COUNTRY_HINTS = {
 }
 
 
+_DUEUM_CANDIDATE = re.compile(r"(?<![가-힣])[\uB77C-\uB9C7\uB098-\uB2E3]")  # word-initial ㄹ or ㄴ syllables
+
+
+def _dueum_syllable(m: re.Match) -> str:
+    ch = m.group()
+    code = ord(ch) - 0xAC00
+    lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
+    if lead == 5:  # ㄹ
+        lead = 11 if vowel in (2, 6, 7, 12, 17, 20) else 2  # ㅑㅕㅖㅛㅠㅣ -> ㅇ, else ㄴ
+    elif vowel in (6, 12, 17, 20):  # 녀 뇨 뉴 니 -> 여 요 유 이
+        lead = 11
+    else:
+        return ch
+    return chr(0xAC00 + lead * 588 + vowel * 28 + tail)
+
+
 def _dueum(text: str) -> str:
     """Apply the initial-sound rule (두음법칙) at word starts: 료녕 -> 요녕, 리해 -> 이해."""
-    out = list(text)
-    for i, ch in enumerate(text):
-        if not ("가" <= ch <= "힣") or (i > 0 and "가" <= text[i - 1] <= "힣"):
-            continue
-        code = ord(ch) - 0xAC00
-        lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
-        if lead == 5:  # ㄹ
-            lead = 11 if vowel in (2, 6, 7, 12, 17, 20) else 2  # ㅑㅕㅖㅛㅠㅣ -> ㅇ, else ㄴ
-        elif lead == 2 and vowel in (6, 12, 17, 20):  # 녀 뇨 뉴 니 -> 여 요 유 이
-            lead = 11
-        else:
-            continue
-        out[i] = chr(0xAC00 + lead * 588 + vowel * 28 + tail)
-    return "".join(out)
+    return _DUEUM_CANDIDATE.sub(_dueum_syllable, text)
 
 
 class _Resolver:
@@ -175,8 +178,23 @@ class _Resolver:
         self.published = published
         self.text = article_text
         self.countries = [c for c, rx in _COUNTRY_HINTS.items() if rx.search(article_text)]
+        # A sentence is resolved by the event rules and again by the officials' rules: once is enough.
+        self._korean: dict[str, tuple] = {}
+        self._foreign: dict[str, tuple] = {}
 
-    def korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
+    def korean(self, text: str) -> tuple[tuple[int, int, KoreanGov], ...]:
+        hit = self._korean.get(text)
+        if hit is None:
+            hit = self._korean[text] = tuple(self._resolve_korean(text))
+        return hit
+
+    def foreign(self, text: str) -> tuple[tuple[int, int, ForeignGov], ...]:
+        hit = self._foreign.get(text)
+        if hit is None:
+            hit = self._foreign[text] = tuple(self._resolve_foreign(text))
+        return hit
+
+    def _resolve_korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
         out = []
         for m in self.kg.find(text, on=self.published):
             cands = list(m.candidates)
@@ -208,7 +226,7 @@ class _Resolver:
             found.sort(key=lambda m: m.start)
         return found
 
-    def foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
+    def _resolve_foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         out: list[tuple[int, int, ForeignGov]] = []
         for m in self._find_foreign(text):
             cands = list(m.candidates)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -292,10 +293,20 @@ class ForeignGazetteer:
         self._index = index
         self._korean_names = frozenset(_norm(n) for n in korean_names)
         self._govs = tuple(gov for gov, _ in forms_of.values())
+        # Form lengths to try at a position, keyed by its next two characters, so that most word
+        # starts are rejected by one lookup (one-character forms are tried wherever they stand).
         lengths: dict[str, set[int]] = {}
         for form in index:
-            lengths.setdefault(form[0], set()).add(len(form))
-        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+            lengths.setdefault(form[:2], set()).add(len(form))
+        ones = {form for form in index if len(form) == 1}
+        for key in lengths:
+            if len(key) == 2 and key[0] in ones:
+                lengths[key].add(1)
+        self._lengths = {k: sorted(ls, reverse=True) for k, ls in lengths.items()}
+        # Where a mention may start: a first character of some form, not glued to preceding Hangul.
+        firsts = "".join(sorted(re.escape(ch) for ch in {form[0] for form in index}))
+        self._starts = re.compile(rf"(?<![\uac00-\ud7a3\u3131-\u318e])[{firsts}]")
+        self._ranked_cache: dict[str, tuple] = {}
 
     @staticmethod
     def _order(items: Iterable[tuple[ForeignGov, bool]]) -> tuple[ForeignGov, ...]:
@@ -368,39 +379,43 @@ class ForeignGazetteer:
         안산시 is also 鞍山市) are not reported; ``candidates`` still knows them.
         """
         out: list[ForeignMention] = []
-        i, n = 0, len(text)
-        while i < n:
-            lengths = self._lengths.get(text[i])
-            if not lengths or (i > 0 and _is_hangul(text[i - 1])):
-                i += 1
+        n = len(text)
+        i = 0  # the end of the last mention: mentions never overlap
+        for start in self._starts.finditer(text):
+            pos = start.start()
+            if pos < i:
                 continue
+            lengths = self._lengths.get(text[pos : pos + 2]) or self._lengths.get(text[pos], ())
             for length in lengths:
-                surface = text[i : i + length]
+                surface = text[pos : pos + length]
                 slot = self._index.get(surface) if len(surface) == length else None
                 if not slot:
                     continue
                 if surface in self._korean_names:
                     continue  # a Korean government's name (鞍山市 is 안산시 too): not a foreign mention here
-                following = text[i + length] if i + length < n else ""
-                exact_govs = [gov for gov, exact in slot.items() if exact]
-                if exact_govs and length <= SHORT_EXACT and following and _is_hangul(following):
-                    exact_govs = [] if following not in GOV_FOLLOWERS else exact_govs
-                    if not exact_govs:
-                        continue
-                if exact_govs:
-                    cands = self._order((gov, True) for gov in exact_govs)
-                    exact = True
+                following = text[pos + length] if pos + length < n else ""
+                exact_cands, stem_cands = self._ranked(surface, slot)
+                short_glued = length <= SHORT_EXACT and following and _is_hangul(following)
+                if exact_cands and short_glued and following not in GOV_FOLLOWERS:
+                    continue
+                if exact_cands:
+                    out.append(ForeignMention(pos, pos + length, surface, exact_cands, True))
                 else:
                     if length < 2 or (following and _is_hangul(following) and following not in PARTICLES):
                         continue
-                    cands = self._order(slot.items())
-                    exact = False
-                out.append(ForeignMention(i, i + length, surface, cands, exact))
-                i += length
+                    out.append(ForeignMention(pos, pos + length, surface, stem_cands, False))
+                i = pos + length
                 break
-            else:
-                i += 1
         return out
+
+    def _ranked(self, surface: str, slot: dict) -> tuple[tuple[ForeignGov, ...], tuple[ForeignGov, ...]]:
+        """(the governments the surface names in full, all it may name), ranked; computed once."""
+        hit = self._ranked_cache.get(surface)
+        if hit is None:
+            exact_govs = [gov for gov, exact in slot.items() if exact]
+            hit = (self._order((gov, True) for gov in exact_govs), self._order(slot.items()))
+            self._ranked_cache[surface] = hit
+        return hit
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
