@@ -154,7 +154,7 @@ def child_stages(corpus: Path, warehouse: Path, day: date) -> dict:
         max_file_bytes=DEFAULT_MAX_FILE_BYTES,
     )
     cleaned = step("clean", pipeline.clean, staged)
-    batches = pipeline.plan_batches(cleaned, batch_size=200, max_batches=8)
+    batches = pipeline.plan_batches(cleaned, batch_size=200, max_batches=1)
     step("kiwi_load", nlp.kiwi)  # construction + lazy model load, once per process
     dirs = step("extract", lambda: [pipeline.extract(**b) for b in batches])
     merged = step("merge", pipeline.merge, cleaned, dirs)

@@ -57,12 +57,19 @@ _NAV_RE = re.compile(r"(?:\s[|>]\s|^\s*(?:홈|home|首页|메인)\s*[>|])", re.I
 _NOISE_LINES = {"기사 메일전송", "기사수정", "0", "인쇄", "모바일 버전 바로가기"}
 
 
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")  # letters: word characters but digits and "_"
+_NOT_SYLLABLE = re.compile(r"[^가-힣]+")
+
+
+def _letters(text: str) -> int:
+    return sum(map(len, _LETTER_RUNS.findall(text)))
+
+
 def hangul_ratio(text: str) -> float:
-    """Share of Hangul among letters: tells Korean prose from English copies and code."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if "가" <= c <= "힣") / len(letters)
+    """Share of Hangul syllables among letters: tells Korean prose from English copies and code.
+    Counted by the regex engine: every line of every page passes here."""
+    letters = _letters(text)
+    return len(_NOT_SYLLABLE.sub("", text)) / letters if letters else 0.0
 
 
 def _parse_date(m: re.Match) -> date | None:
@@ -107,8 +114,7 @@ def _is_byline(line: str) -> bool:
 
 
 def _looks_english(line: str) -> bool:
-    letters = sum(c.isalpha() for c in line)
-    return letters >= 20 and hangul_ratio(line) < 0.1
+    return _letters(line) >= 20 and hangul_ratio(line) < 0.1
 
 
 def clean_page(raw: str) -> CleanArticle:

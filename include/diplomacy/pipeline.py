@@ -327,7 +327,7 @@ def run_all(
     landing_root: Path | None = None,
     max_file_bytes: int,
     batch_size: int = 200,
-    max_batches: int = 8,
+    max_batches: int = 1,
     run_id: str | None = None,
 ) -> RunSummary:
     """The whole day in one process, the way the CLI and benchmarks run it.
