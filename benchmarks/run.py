@@ -192,6 +192,39 @@ def _child_env() -> dict[str, str]:
     return env
 
 
+_DAG_PARSE = """
+import importlib.util, json, pathlib, sys, time
+import airflow.sdk  # Airflow itself is loaded before any DAG file is parsed
+t = time.perf_counter()
+for p in sorted(pathlib.Path(sys.argv[1]).glob("*.py")):
+    spec = importlib.util.spec_from_file_location(p.stem, p)
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+heavy = [m for m in ("pandas", "pyarrow", "kiwipiepy", "great_expectations") if m in sys.modules]
+print(json.dumps({"seconds": time.perf_counter() - t, "heavy": heavy}))
+"""
+
+
+def dag_parse(rounds: int = 3) -> dict:
+    """Python import of every DAG file, in a fresh interpreter each round; the best round."""
+    runs = []
+    for _ in range(rounds):
+        out = subprocess.run(
+            [sys.executable, "-c", _DAG_PARSE, str(ROOT / "dags")],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=_child_env(),
+            cwd=ROOT,
+        )
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    best = min(runs, key=lambda r: r["seconds"])
+    return {
+        "seconds": best["seconds"],
+        "heavy_imports": best["heavy"],
+        "rounds_s": [r["seconds"] for r in runs],
+    }
+
+
 def warm_up(log_dir: Path) -> float:
     """One unmeasured pipeline run on the sample day: fills the bytecode cache with every module
     a run imports, and the page cache with the Kiwi model."""
@@ -338,6 +371,7 @@ def measure(args: argparse.Namespace) -> dict:
     try:
         print("[0/3] warm-up run on the sample day (not measured) ...", file=sys.stderr, flush=True)
         results["warm_up_s"] = warm_up(logs)
+        results["dag_parse"] = dag_parse()
         reps = max(1, args.repeat)
         runs: dict[str, list[dict]] = {"kiwi": [], "cli": [], "stages": []}
         for rep in range(reps):
@@ -463,6 +497,14 @@ def render(results: dict) -> str:
             "",
             f"rounds (best reported): kiwi tokenize {fmt(rounds['kiwi_tokenize_s'])} s; "
             f"CLI {fmt(rounds['cli_wall_s'])} s; stages {fmt(rounds['stages_total_s'])} s",
+        ]
+    dp = results.get("dag_parse")
+    if dp:
+        lines += [
+            "",
+            f"DAG folder parse (import of dags/*.py, best of {len(dp['rounds_s'])}): {dp['seconds']:.3f} s "
+            f"({'meets' if dp['seconds'] < 0.5 else 'MISSES'} < 0.5 s); heavy modules imported: "
+            f"{', '.join(dp['heavy_imports']) or 'none'}",
         ]
     verdict = "meets" if t["meets_ratio_target"] else "MISSES"
     lines += [
