@@ -20,7 +20,8 @@ interval, or the **landing date** given in the trigger form), then
 5. **load** – replaces that day's partition of `articles`, `events`, `relationships`
    (hive-partitioned Parquet under `$DIPLOMACY_WAREHOUSE`, key `ingest_date`).
 
-A day already loaded is skipped unless **reprocess** is ticked; reprocessing replaces the day.
+A scheduled run skips a day already loaded unless **reprocess** is ticked; a run triggered
+with a **landing date** always (re)processes that day. Reprocessing replaces the day.
 """
 
 
@@ -47,13 +48,15 @@ A day already loaded is skipped unless **reprocess** is ticked; reprocessing rep
             type=["null", "string"],
             format="date",
             title="Landing date",
-            description="Process landing/<YYYY-MM-DD>/ instead of the run's data interval day.",
+            description="Process landing/<YYYY-MM-DD>/ instead of the run's data interval day "
+            "(replacing that day's tables if it was loaded before).",
         ),
         "reprocess": Param(
             False,
             type="boolean",
             title="Reprocess",
-            description="Rebuild the day's partitions even if the day was already loaded.",
+            description="Rebuild the day's partitions even if the day was already loaded "
+            "(implied by a landing date).",
         ),
     },
     render_template_as_native_obj=True,

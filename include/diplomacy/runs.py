@@ -94,7 +94,8 @@ def plan_run(
         input_dir=str(folder),
         landing_root=str(cfg.landing_root),
         warehouse=str(cfg.warehouse),
-        reprocess=reprocess,
+        # a day typed in the trigger form is a request to process it, loaded before or not
+        reprocess=reprocess or bool(landing_date),
         max_file_bytes=cfg.max_file_bytes,
         batch_size=cfg.batch_size,
         max_batches=cfg.max_batches,

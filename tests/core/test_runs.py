@@ -42,3 +42,28 @@ def test_paths_outside_landing_root_are_refused(tmp_path, escape):
 def test_no_date_and_no_interval_is_an_error(tmp_path):
     with pytest.raises(InvalidRunParameter):
         plan_run(landing_date=None, interval_start=None, cfg=cfg(tmp_path))
+
+
+def test_a_typed_landing_date_reprocesses_that_day(tmp_path):
+    plan = plan_run(landing_date="2024-05-06", interval_start=None, reprocess=False, cfg=cfg(tmp_path))
+    assert plan.reprocess is True
+
+
+def test_a_scheduled_run_reprocesses_only_when_asked(tmp_path):
+    start = datetime(2024, 5, 5, 15, 0, tzinfo=UTC)
+    assert plan_run(landing_date=None, interval_start=start, cfg=cfg(tmp_path)).reprocess is False
+    assert plan_run(landing_date=None, interval_start=start, reprocess=True, cfg=cfg(tmp_path)).reprocess
+
+
+def test_a_loaded_day_is_skipped_unless_reprocessed(tmp_path):
+    from diplomacy import schema
+    from diplomacy.tasks import already_loaded
+    from diplomacy.warehouse import write_partition
+
+    start = datetime(2024, 5, 5, 15, 0, tzinfo=UTC)  # Seoul day 2024-05-06
+    scheduled = plan_run(landing_date=None, interval_start=start, cfg=cfg(tmp_path)).as_dict()
+    typed = plan_run(landing_date="2024-05-06", interval_start=None, cfg=cfg(tmp_path)).as_dict()
+    assert not already_loaded(scheduled)
+    write_partition(tmp_path / "wh", "articles", date(2024, 5, 6), schema.ARTICLES.empty_table())
+    assert already_loaded(scheduled)
+    assert not already_loaded(typed)
