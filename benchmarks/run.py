@@ -8,13 +8,14 @@ approach's alone (taken from os.wait4 on the child, not RUSAGE_CHILDREN, which w
 the largest of all children):
 
   kiwi      the raw kiwipiepy floor: the accepted texts are staged and cleaned with the
-            pipeline's own functions (untimed), then ``Kiwi.tokenize`` runs over the list of
-            bodies (one batched call, Kiwi's worker threads, the pipeline's worker count);
+            pipeline's own functions (untimed), then a default ``Kiwi()`` tokenises the list
+            of bodies (one batched call, Kiwi's worker threads, the pipeline's worker count);
             two passes, the faster one is the floor. The pipeline's own Kiwi call
             (``nlp.analyse``) is timed on the same bodies for reference.
   cli       the pipeline end to end: ``python -m diplomacy run`` into a fresh warehouse.
   stages    the stages of diplomacy.pipeline in process, timed one by one (stage, clean,
-            Kiwi load, extract split into Kiwi analysis and rules, merge, validate, load).
+            Kiwi load, extract (Kiwi's analysis and the rules overlap), merge, validate, load).
+  dag       the Python import of every DAG file, and whether it loaded a heavy module.
 
 Throughput is accepted articles per second (what Kiwi analyses); the report also gives
 files per second. The ratio pipeline ÷ raw Kiwi is the headline figure. With --baseline, a
