@@ -72,5 +72,13 @@ lock:  ## re-pin requirements from requirements*.in
 	$(BIN)/uv pip compile -q requirements.in -o requirements.txt --python-version 3.11
 	$(BIN)/uv pip compile -q requirements-dev.in -o requirements-dev.txt --python-version 3.11
 
+check-lock: $(VENV)/.installed  ## fail when requirements*.txt no longer match requirements*.in (needs the index)
+	@for f in requirements requirements-dev; do \
+		cp $$f.txt /tmp/diplomacy-$$f.txt && \
+		$(BIN)/uv pip compile -q $$f.in -o /tmp/diplomacy-$$f.txt --python-version 3.11 && \
+		diff <(grep -E '^[A-Za-z0-9]' $$f.txt) <(grep -E '^[A-Za-z0-9]' /tmp/diplomacy-$$f.txt) \
+		|| { echo "$$f.txt drifted from $$f.in: run make lock"; exit 1; }; \
+	done; echo "requirements are locked"
+
 clean:
 	rm -rf $(AIRFLOW_HOME) $(DIPLOMACY_WAREHOUSE) $(DIPLOMACY_LANDING_ROOT) .pytest_cache .ruff_cache
