@@ -12,8 +12,11 @@ GX misreads list columns, so lists are validated through derived scalar columns
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -226,6 +229,23 @@ def import_gx():
     return great_expectations
 
 
+@contextmanager
+def _exclusive(gx_root: Path) -> Iterator[None]:
+    """One validation at a time per GX project (an OS file lock, so across processes).
+
+    Runs of several days (a backfill, parallel Celery workers) validate at the same time,
+    and GX's file stores are read-modify-write: a suite or checkpoint saved by one run while
+    another holds it fails the other's checkpoint (CheckpointRelatedResourcesFreshnessError).
+    """
+    gx_root.mkdir(parents=True, exist_ok=True)
+    with open(gx_root / ".validation.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -> Path:
     """Run the suites on the merged tables in `merged`; rewrite them without quarantined rows.
 
@@ -233,10 +253,15 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
     the tables, renders Data Docs under `<warehouse>/_gx`, and raises ValidationFailed
     when a critical expectation fails.
     """
-    gx = import_gx()
     merged = Path(merged)
-    gx_root = gx_root or merged.parents[2] / "_gx"  # merged is <warehouse>/_runs/<day>/merged
+    gx_root = Path(gx_root or merged.parents[2] / "_gx")  # merged is <warehouse>/_runs/<day>/merged
     frames = _frames(merged)
+    with _exclusive(gx_root):
+        return _validate(merged, frames, run_id=run_id, gx_root=gx_root)
+
+
+def _validate(merged: Path, frames: dict, *, run_id: str, gx_root: Path) -> Path:
+    gx = import_gx()
     today = datetime.now(UTC).date()  # bounds only; partitions never depend on it
     checks = _checks(today)
     ctx = _context(gx_root)

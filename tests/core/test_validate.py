@@ -73,3 +73,31 @@ def test_events_of_unknown_articles_are_critical(tmp_path):
     d = merged(tmp_path, [event("e1", article_id="ghost")])
     with pytest.raises(ValidationFailed, match="accepted_article"):
         validate_tables(d, run_id="t")
+
+
+def test_validations_of_several_days_at_once_all_succeed(tmp_path):
+    """A backfill validates several days in parallel tasks against one GX project; none may
+    trip over another's saves (they failed with CheckpointRelatedResourcesFreshnessError)."""
+    import subprocess
+    import sys
+
+    days = [f"2024-05-0{d}" for d in range(2, 6)]
+    for day in days:
+        d = tmp_path / "_runs" / day / "merged"
+        write_file_atomic(to_table([article("a1")], schema.ARTICLES), d / "articles.parquet")
+        write_file_atomic(to_table([event(f"e-{day}")], schema.EVENTS), d / "events.parquet")
+        write_file_atomic(to_table([], schema.RELATIONSHIPS), d / "relationships.parquet")
+    code = "import sys; from diplomacy.validate import validate_tables; validate_tables(sys.argv[1], run_id=sys.argv[2])"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path / "_runs" / day / "merged"), f"run-{day}"],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for day in days
+    ]
+    errors = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
+    assert [rc for rc, _ in errors] == [0] * len(days), [err[-2000:] for rc, err in errors if rc]
+    for day in days:
+        report = json.loads((tmp_path / "_runs" / day / "merged" / "validation.json").read_text())
+        assert report["success"] and report["run_id"] == f"run-{day}"
