@@ -111,7 +111,8 @@ def _write(rows_or_table, schema_: pa.Schema, path: Path) -> str:
 
 def known_article_ids(warehouse: Path, day: date) -> set[str]:
     """The registry of accepted articles of other days, so re-scraped copies are duplicates."""
-    table = read_table(warehouse, "articles")
+    # ids and statuses only: the table holds every body of every day ever loaded
+    table = read_table(warehouse, "articles", columns=["article_id", "status", schema.PARTITION_KEY])
     if table.num_rows == 0:
         return set()
     mask = pc.and_(

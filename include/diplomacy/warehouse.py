@@ -101,12 +101,16 @@ def copy_partition(warehouse: Path, name: str, day: date, source: Path) -> Path:
     return partition_path(warehouse, name, day)
 
 
-def read_table(warehouse: Path, name: str, *, day: date | None = None) -> pa.Table:
-    """A table with its declared types (partition key as date32), empty when never written."""
+def read_table(
+    warehouse: Path, name: str, *, day: date | None = None, columns: list[str] | None = None
+) -> pa.Table:
+    """A table with its declared types (partition key as date32), empty when never written;
+    `columns` reads only those (the partition key may be one of them)."""
     schema = TABLES[name].append(PARTITION_SCHEMA.field(PARTITION_KEY))
     root = Path(warehouse) / name
     if not root.exists():
-        return schema.empty_table()
+        empty = schema.empty_table()
+        return empty.select(columns) if columns else empty
     dataset = ds.dataset(
         str(root),
         format="parquet",
@@ -114,4 +118,4 @@ def read_table(warehouse: Path, name: str, *, day: date | None = None) -> pa.Tab
         partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
     )
     flt = ds.field(PARTITION_KEY) == pa.scalar(day, pa.date32()) if day else None
-    return dataset.to_table(filter=flt)
+    return dataset.to_table(filter=flt, columns=columns)

@@ -68,3 +68,31 @@ def test_unknown_columns_are_dropped_and_bad_types_fail(tmp_path):
             [{"event_id": "x", "article_id": "a", "event_type": "visit", "event_date": "not a date"}],
             schema.EVENTS,
         )
+
+
+def test_a_column_subset_reads_only_those_columns_with_their_types(tmp_path):
+    assert read_table(tmp_path, "events", columns=["event_id"]).column_names == ["event_id"]  # never written
+    write_partition(tmp_path, "events", D1, events(2, D1))
+    t = read_table(tmp_path, "events", columns=["event_id", schema.PARTITION_KEY])
+    assert t.column_names == ["event_id", schema.PARTITION_KEY]
+    assert t.schema.field(schema.PARTITION_KEY).type == pa.date32()
+    assert t.num_rows == 2
+
+
+def test_copy_partition_swaps_in_a_file_of_the_schema_byte_for_byte(tmp_path):
+    import pyarrow.parquet as pq
+
+    from diplomacy.warehouse import copy_partition
+
+    src = tmp_path / "merged.parquet"
+    pq.write_table(events(3, D1), src)
+    target = copy_partition(tmp_path / "wh", "events", D1, src)
+    assert target.read_bytes() == src.read_bytes()
+    assert read_table(tmp_path / "wh", "events", day=D1).num_rows == 3
+    # a file of another column order is rewritten in the table's schema instead
+    loose = tmp_path / "loose.parquet"
+    t = events(2, D2)
+    pq.write_table(t.select(list(reversed(t.column_names))), loose)
+    copy_partition(tmp_path / "wh", "events", D2, loose)
+    assert pq.read_schema(partition_path(tmp_path / "wh", "events", D2)).names == schema.EVENTS.names
+    assert read_table(tmp_path / "wh", "events", day=D2).num_rows == 2
