@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -331,21 +330,12 @@ def run_all(
     max_batches: int = 1,
     run_id: str | None = None,
 ) -> RunSummary:
-    """The whole day in one process, the way the CLI and benchmarks run it.
-
-    While extraction waits on Kiwi's threads the main thread is idle about a third of the
-    time; Great Expectations' import (~2-3 s of module set-up, paid by validate anyway)
-    runs in those gaps instead of after them."""
+    """The whole day in one process, the way the CLI and benchmarks run it."""
     staged = stage(input_dir, warehouse, day, landing_root=landing_root, max_file_bytes=max_file_bytes)
     cleaned = clean(staged)
     batches = plan_batches(cleaned, batch_size=batch_size, max_batches=max_batches)
-    from diplomacy.validate import import_gx
-
-    gx_import = threading.Thread(target=import_gx, name="gx-import", daemon=True)
-    gx_import.start()
     dirs = [extract(**b) for b in batches]
     merged = merge(cleaned, dirs)
-    gx_import.join()
     validate(merged, run_id or f"cli__{day.isoformat()}")
     d = load(merged, warehouse, day)
     s = RunSummary(day=day, warehouse=Path(warehouse))
