@@ -268,6 +268,7 @@ def _validate(merged: Path, frames: dict, *, run_id: str, gx_root: Path) -> Path
     source = ctx.data_sources.add_or_update_pandas("diplomacy")
     now = datetime.now(UTC)
     results, quarantine, failures, result_ids = [], [], [], []
+    whole: dict[str, pa.Table | None] = {}  # full tables, for the rows sent to quarantine
     key_col = {
         "events": "event_id",
         "articles": "article_id",
@@ -329,10 +330,11 @@ def _validate(merged: Path, frames: dict, *, run_id: str, gx_root: Path) -> Path
             if check.critical:
                 failures.append(f"{table_name}: {check.name} failed for rows {keys[:10] or '(table-level)'}")
             else:
-                path = merged / f"{table_name}.parquet"
-                table = pq.read_table(path) if path.exists() else None
+                if table_name not in whole:  # read once per table, only when a row is quarantined
+                    path = merged / f"{table_name}.parquet"
+                    whole[table_name] = pq.read_table(path) if path.exists() else None
                 for i in idx:
-                    row = _full_row(table, i, frame)
+                    row = _full_row(whole[table_name], i, frame)
                     quarantine.append(
                         {
                             "table_name": table_name,
