@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from diplomacy.letters import letter_count
+
 __all__ = ["CleanArticle", "clean_page", "hangul_ratio"]
 
 
@@ -57,18 +59,12 @@ _NAV_RE = re.compile(r"(?:\s[|>]\s|^\s*(?:홈|home|首页|메인)\s*[>|])", re.I
 _NOISE_LINES = {"기사 메일전송", "기사수정", "0", "인쇄", "모바일 버전 바로가기"}
 
 
-_LETTER_RUNS = re.compile(r"[^\W\d_]+")  # letters: word characters but digits and "_"
 _NOT_SYLLABLE = re.compile(r"[^가-힣]+")
 
 
-def _letters(text: str) -> int:
-    return sum(map(len, _LETTER_RUNS.findall(text)))
-
-
 def hangul_ratio(text: str) -> float:
-    """Share of Hangul syllables among letters: tells Korean prose from English copies and code.
-    Counted by the regex engine: every line of every page passes here."""
-    letters = _letters(text)
+    """Share of Hangul syllables among letters: tells Korean prose from English copies and code."""
+    letters = letter_count(text)
     return len(_NOT_SYLLABLE.sub("", text)) / letters if letters else 0.0
 
 
@@ -114,7 +110,7 @@ def _is_byline(line: str) -> bool:
 
 
 def _looks_english(line: str) -> bool:
-    return _letters(line) >= 20 and hangul_ratio(line) < 0.1
+    return letter_count(line) >= 20 and hangul_ratio(line) < 0.1
 
 
 def clean_page(raw: str) -> CleanArticle:

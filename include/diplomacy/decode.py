@@ -22,6 +22,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from diplomacy.html_text import html_to_text
+from diplomacy.letters import letter_count
 
 __all__ = ["ACCEPTED", "REJECTED", "REJECTION_REASONS", "Decoded", "decode_bytes"]
 
@@ -434,13 +435,11 @@ def _is_hangul(ch: str) -> bool:
 
 
 _NOT_HANGUL = re.compile("[^\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e\ua960-\ua97f\ud7b0-\ud7ff]+")
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _hangul_ratio(text: str) -> float:
-    """Share of Hangul among the letters of `text`, counted by the regex engine (pages are long);
-    "letters" are word characters other than digits and "_", so ½ or Ⅱ count as letters too."""
-    letters = sum(map(len, _LETTERS.findall(text)))
+    """Share of Hangul (syllables and jamo) among the letters of `text`."""
+    letters = letter_count(text)
     return len(_NOT_HANGUL.sub("", text)) / letters if letters else 0.0
 
 

@@ -65,3 +65,10 @@ def test_nfc_normalisation():
 def test_hangul_ratio():
     assert hangul_ratio("가나다 abc") == 0.5
     assert hangul_ratio("1234") == 0.0
+
+
+def test_letter_count_ignores_digits_spaces_and_punctuation():
+    from diplomacy.letters import letter_count
+
+    assert letter_count("가나 ab 12_3, 다!") == 5
+    assert letter_count("") == 0
