@@ -10,12 +10,18 @@ import sys
 
 from diplomacy.cli import main
 
-try:
-    code = main()
-except SystemExit as exc:  # argparse errors and --help
-    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    if not isinstance(exc.code, int | None):
-        print(exc.code, file=sys.stderr)
-sys.stdout.flush()
-sys.stderr.flush()
-os._exit(code or 0)
+
+def _run() -> None:
+    try:
+        code = main()
+    except SystemExit as exc:  # argparse errors and --help
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if not isinstance(exc.code, int | None):
+            print(exc.code, file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
+
+
+if __name__ == "__main__":  # not when a spawned worker process imports this module
+    _run()

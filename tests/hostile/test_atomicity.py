@@ -71,3 +71,53 @@ def test_sigkill_of_the_cli_keeps_the_previous_day(tmp_path):
         proc.wait()
         for n, t in before.items():
             assert read_table(wh, n).equals(t), (n, delay)
+
+
+def test_a_killed_cli_leaves_no_staging_worker_behind(tmp_path):
+    """run_all stages in a spawned worker; killed with the CLI, it must not go on writing
+    into the work folder a rerun is about to use."""
+    import psutil
+    from conftest import SAMPLE_DAY, SAMPLE_LANDING
+
+    cmd = [sys.executable, "-m", "diplomacy", "run", "--input", str(SAMPLE_LANDING / SAMPLE_DAY)]
+    proc = subprocess.Popen(
+        [*cmd, "--warehouse", str(tmp_path / "wh")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    workers = []
+    deadline = time.monotonic() + 30
+    while not workers and time.monotonic() < deadline and proc.poll() is None:
+        kids = psutil.Process(proc.pid).children()
+        workers = [k for k in kids if "spawn_main" in " ".join(k.cmdline())]
+        time.sleep(0.01)
+    assert workers, "the CLI never started its staging worker"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive, [p.pid for p in alive]
+
+
+def test_the_staging_worker_dies_with_its_parent():
+    """The worker's initializer ties it to its parent: a parent killed at any moment takes it
+    along (a worker without it would sleep on here forever)."""
+    import psutil
+
+    parent_code = textwrap.dedent(
+        """
+        import os, subprocess, sys, time
+        child = subprocess.Popen([sys.executable, "-c",
+            "import sys, time; from diplomacy.pipeline import _die_with_parent; "
+            "_die_with_parent(int(sys.argv[1])); print('armed', flush=True); time.sleep(600)",
+            str(os.getpid())], stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "armed"
+        print(child.pid, flush=True)
+        time.sleep(600)
+        """
+    )
+    parent = subprocess.Popen([sys.executable, "-c", parent_code], stdout=subprocess.PIPE, text=True)
+    child = psutil.Process(int(parent.stdout.readline()))
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    _, alive = psutil.wait_procs([child], timeout=20)
+    if alive:
+        child.kill()
+    assert not alive
