@@ -26,7 +26,6 @@ from diplomacy.warehouse import (
     copy_partition,
     read_table,
     to_table,
-    write_file_atomic,
     write_partition,
     write_stream_atomic,
 )
@@ -100,12 +99,6 @@ class RunSummary:
 def work_dir(warehouse: Path, day: date) -> Path:
     """Scratch space of one day's run; underscore-prefixed so dataset readers skip it."""
     return Path(warehouse) / "_runs" / day.isoformat()
-
-
-def _write(rows_or_table, schema_: pa.Schema, path: Path) -> str:
-    table = rows_or_table if isinstance(rows_or_table, pa.Table) else to_table(rows_or_table, schema_)
-    write_file_atomic(table.cast(schema_), path)
-    return str(path)
 
 
 def known_article_ids(warehouse: Path, day: date) -> set[str]:
@@ -272,10 +265,12 @@ def merge(cleaned_path: str, batch_dirs: list[str]) -> str:
             ["article_id", "korean_city", "partner_city", "relationship_type"],
         ),
     ):
-        table = pa.concat_tables(parts[name]).cast(sch) if parts[name] else sch.empty_table()
-        if table.num_rows:
-            table = table.sort_by([(k, "ascending") for k in keys])
-        _write(table, sch, merged / f"{name}.parquet")
+        table = pa.concat_tables(parts[name]) if parts[name] else sch.empty_table()
+        order = pc.sort_indices(table, sort_keys=[(k, "ascending") for k in keys])
+        # sorted in slices: the day's rows and one slice in memory, not a second sorted copy
+        slices = (table.take(order[i : i + _ROWS * 16]) for i in range(0, len(order), _ROWS * 16))
+        write_stream_atomic(slices, sch, merged / f"{name}.parquet")
+        del table, order
     return str(merged)
 
 
