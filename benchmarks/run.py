@@ -88,9 +88,8 @@ def child_kiwi(corpus: Path) -> dict:
     from diplomacy.extract import nlp
 
     bodies, info = _accepted_bodies(corpus)
-    workers = int(os.environ.get("DIPLOMACY_KIWI_WORKERS", "0")) or (os.cpu_count() or 1)
     t0 = time.perf_counter()
-    kiwi = Kiwi(num_workers=workers)
+    kiwi = Kiwi(num_workers=nlp.worker_count())
     info["kiwi_load_s"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     kiwi.tokenize(_WARM_SENTENCE)  # Kiwi finishes loading its model on the first call (~2 s)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-__all__ = ["extract_articles", "extract_stream"]
+__all__ = ["extract_stream"]
 
 
 def extract_stream(articles: Iterable[dict]) -> Iterator[tuple[list[dict], list[dict], dict]]:
@@ -31,15 +31,3 @@ def extract_stream(articles: Iterable[dict]) -> Iterator[tuple[list[dict], list[
         ev = event_rows(a["article_id"], a.get("published_date"), ex)
         flag = {"article_id": a["article_id"], "is_diplomacy": bool(ev), "event_count": len(ev)}
         yield ev, relationship_rows(a["article_id"], ex), flag
-
-
-def extract_articles(articles: Iterable[dict]) -> tuple[list[dict], list[dict], list[dict]]:
-    """Events, relationships and per-article flags of a batch of cleaned article rows."""
-    events: list[dict] = []
-    rels: list[dict] = []
-    flags: list[dict] = []
-    for ev, rel, flag in extract_stream(articles):
-        events += ev
-        rels += rel
-        flags.append(flag)
-    return events, rels, flags

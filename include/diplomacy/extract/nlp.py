@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
-__all__ = ["Sentence", "analyse", "kiwi", "needs_split"]
+__all__ = ["Sentence", "analyse", "kiwi", "needs_split", "worker_count"]
 
 
 class Sentence(NamedTuple):
@@ -39,6 +39,11 @@ def needs_split(line: str) -> bool:
     return _INNER_END.search(line) is not None
 
 
+def worker_count() -> int:
+    """Kiwi's analysis threads: DIPLOMACY_KIWI_WORKERS, else one per CPU."""
+    return int(os.environ.get("DIPLOMACY_KIWI_WORKERS", "0")) or (os.cpu_count() or 1)
+
+
 @cache
 def kiwi():
     """The process's analyser, with its model fully loaded.
@@ -50,8 +55,7 @@ def kiwi():
     """
     from kiwipiepy import Kiwi
 
-    workers = int(os.environ.get("DIPLOMACY_KIWI_WORKERS", "0")) or (os.cpu_count() or 1)
-    k = Kiwi(num_workers=workers, load_multi_dict=False)
+    k = Kiwi(num_workers=worker_count(), load_multi_dict=False)
     k.split_into_sents("안산시는 훈춘시와 교류의향서를 체결했다. 이날 협약식이 열렸다.")
     return k
 
