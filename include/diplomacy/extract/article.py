@@ -1,0 +1,241 @@
+"""Extraction of one article, in one pass: mentions → clauses → candidates → decision → merge.
+
+The article is read sentence by sentence with a small discourse state (`Context`): the Korean
+government it is about, the foreign government of the current trip stop, the current date
+(for "이날" and clauses that continue the previous one), a conference venue, and the members
+of the travelling delegation. Each clause's candidates are scored by `decide`; those that
+pass become events (or enrich the same event found earlier). `merge` then applies the
+article-level conventions (one visit per stop, visit + agreement, shared people and fields).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from diplomacy.extract import clauses, decide, lexicon, merge, morph, relations, rules
+from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates
+from diplomacy.extract.dates import DateMention, find_dates
+from diplomacy.extract.events import Event, Extraction, add_people
+from diplomacy.extract.mentions import Resolver
+from diplomacy.extract.nlp import Sentence
+from diplomacy.extract.officials import Official, find_officials
+from diplomacy.extract.roles import LOCATIVE, OBJECT
+
+__all__ = ["read_article"]
+
+HISTORY_DAYS = 400
+
+
+class _Reader:
+    def __init__(self, title: str | None, sentences: Sequence[Sentence], published: date):
+        self.sentences = sentences
+        body = " ".join(s.text for s in sentences)
+        self.res = Resolver((title or "") + "\n" + body, published)
+        lead = (title or "") + " " + " ".join(s.text for s in sentences[:2])
+        ks, fs = self.res.korean(lead), self.res.foreign(lead)
+        self.ctx = Context(
+            published=published,
+            main_korean=ks[0][2] if ks else None,
+            main_foreign=fs[0][2] if fs else None,
+        )
+        self.events: dict[tuple, Event] = {}
+        self.rel = relations.Relations()
+        self.people: dict[str, Official] = {}
+        self.last_year: int | None = None
+        self.delegation: list[Official] = []  # Korean officials travelling
+        self.guests: list[Official] = []  # foreign officials visiting Korea
+        self.last_events: list[Event] = []  # what the latest trigger clause was about
+        self.trace: list[Candidate] = []  # every candidate with its decision (for training)
+
+    # ---------------------------------------------------------------------------- reading
+    def run(self) -> Extraction:
+        texts = [s.text for s in self.sentences]
+        wanted = [i for i, t in enumerate(texts) if clauses.triggers(t)]
+        analysed = dict(zip(wanted, morph.tokenize([texts[i] for i in wanted]), strict=True))
+        for i, s in enumerate(self.sentences):
+            self._sentence(s.text, analysed.get(i))
+        events = merge.article_level(
+            list(self.events.values()), self.delegation, self.guests, self.ctx.published
+        )
+        for e in events:
+            if (
+                e.event_type == "agreement"
+                and e.status == "occurred"
+                and e.agreement_type
+                in (
+                    "sister_city",
+                    "friendship_city",
+                )
+            ):
+                self.rel.add(e.korean, e.foreign, e.agreement_type, e.event_date.year, e.evidence)
+        return Extraction(events=events, relationships=self.rel.all())
+
+    def _sentence(self, text: str, tokens) -> None:
+        dates = find_dates(text, self.ctx.published, last_year=self.last_year)
+        for d in dates:
+            if d.value and d.explicit_year:
+                self.last_year = d.value.year
+        ks = clauses.mentions(text, self.res.korean(text), tokens)
+        fs = clauses.mentions(text, self.res.foreign(text), tokens)
+        officials = find_officials(text, self.res, self.people)
+        self._note_venue(text, fs)
+        self._note_delegation(text, officials)
+        self.rel.read(text, ks, fs, dates, self.ctx)
+        trig = clauses.triggers(text)
+        named = False
+        if trig:
+            named = self._clauses(text, tokens, trig, ks, fs, dates, officials)
+        else:
+            self._attach_fields(text, dates)
+        self._carry(text, dates, fs, named)
+
+    def _clauses(self, text, tokens, trig, ks, fs, dates, officials) -> bool:
+        spans = clauses.clause_spans(text)
+        named = False
+        for i, (cs, ce) in enumerate(spans):
+            ctrig = [t for t in trig if cs <= t.start < ce]
+            if not ctrig:
+                continue
+            fe = ce  # fields may be named in the following clauses that have no trigger
+            for ns, ne in spans[i + 1 :]:
+                if any(ns <= t.start < ne for t in trig):
+                    break
+                fe = ne
+            c = clauses.Clause(
+                text=text,
+                start=cs,
+                end=ce,
+                triggers=ctrig,
+                korean=[k for k in ks if cs <= k.start < ce],
+                foreign=[f for f in fs if cs <= f.start < ce],
+                dates=[d for d in dates if cs <= d.start < ce],
+                sentence_dates=dates,
+                officials=officials,
+                tokens=tokens,
+            )
+            named |= self._decide(c, text[cs:fe])
+        return named
+
+    # ---------------------------------------------------------------------------- decision
+    def _decide(self, c: clauses.Clause, field_text: str) -> bool:
+        made = []
+        cands = candidates(self.ctx, c)
+        if not cands and rules.rx("national").search(c.body):
+            self.last_events = []  # what follows is about the national visit
+        for cand in cands:
+            self.trace.append(cand)
+            e = self._accept(cand, c.text)
+            if e is not None:
+                made.append((e, cand))
+        recent = [e for e, _ in made if abs(e.event_date - self.ctx.published) <= RECENT]
+        self.last_events = recent or self.last_events
+        for e, cand in made:
+            history = (
+                cand.event.precision == "year"
+                or abs(cand.event.event_date - self.ctx.published).days > HISTORY_DAYS
+            )
+            if not history:
+                self._enrich(e, field_text, c.officials)
+        if cands:
+            first = cands[0].event
+            if (
+                first.precision == "day"
+                and cands[0].may_create
+                and abs(first.event_date - self.ctx.published) <= RECENT
+            ):
+                self.ctx.cur_date = (first.event_date, first.precision)
+        named = [cand for cand in cands if cand.partner_named]
+        if named:
+            self.ctx.cur_foreign = named[-1].event.foreign
+        return bool(named)
+
+    def _accept(self, cand: Candidate, evidence: str) -> Event | None:
+        """The event a candidate becomes: a new one, or the same event found before."""
+        e = cand.event
+        k = e.key()
+        if e.event_type == "meeting" and e.location is None and ("visit", *k[1:]) in self.events:
+            return self.events[("visit", *k[1:])]  # talks during a visit are part of the visit
+        conf = decide.confidence(cand.features)
+        old = self.events.get(k)
+        if old is not None:
+            return merge.absorb(old, e, conf)
+        if not cand.may_create or conf < decide.threshold():
+            return None
+        e.evidence = evidence.strip()
+        e.confidence = conf
+        self.events[k] = e
+        return e
+
+    def _enrich(self, e: Event, text: str, officials: list[Official]) -> None:
+        for f in lexicon.fields_in(text):
+            if f not in e.fields:
+                e.fields.append(f)
+        add_people(e.korean_officials, [o for o in officials if o.side == "korean"])
+        add_people(e.foreign_officials, [o for o in officials if o.side == "foreign"])
+
+    # ------------------------------------------------------------------------------ context
+    def _note_venue(self, text: str, fs: list[clauses.Mention]) -> None:
+        """A conference abroad ("곤명시에서 열린 … 대회") is a venue, not a partner."""
+        if not (rules.rx("conference").search(text) and rules.rx("venue_sentence").search(text)):
+            return
+        for f in fs:
+            if f.role == LOCATIVE:
+                self.ctx.venue = f.gov
+                return
+
+    def _note_delegation(self, text: str, officials: list[Official]) -> None:
+        if not rules.rx("delegation").search(text):
+            return
+        for o in officials:
+            add_people(self.delegation if o.side == "korean" else self.guests, [o])
+
+    def _carry(self, text: str, dates: list[DateMention], fs: list[clauses.Mention], named: bool) -> None:
+        pub = self.ctx.published
+        concrete = [
+            d for d in dates if d.value and d.precision == "day" and d.usable and abs(d.value - pub) <= RECENT
+        ]
+        if concrete:  # history ("1994년 3월 15일") never becomes the current day
+            self.ctx.cur_date = (concrete[0].value, "day")
+            for noun in rules.rx("signing_event_noun").findall(text):
+                self.ctx.noun_dates.setdefault(noun, self.ctx.cur_date)  # the first dated mention defines it
+        if named:
+            return  # the sentence's events already set the current partner
+        visited = [f for f in fs if f.role in (OBJECT, LOCATIVE) and f.gov != self.ctx.venue]
+        if visited:
+            self.ctx.cur_foreign = visited[-1].gov
+
+    def _attach_fields(self, text: str, dates: list[DateMention]) -> None:
+        """A sentence without a trigger that continues the latest event adds its fields."""
+        cur = self.ctx.cur_date
+        current = [
+            e
+            for e in self.last_events
+            if cur and (e.event_date, e.precision) == cur and abs(e.event_date - self.ctx.published) <= RECENT
+        ]
+        if not current:
+            return
+        people = {o.name for e in current for o in e.korean_officials + e.foreign_officials}
+        dated = any(d.usable and d.value for d in dates)
+        head = text.strip()
+        continues = (
+            any(d.precision == "ref" for d in dates)
+            or rules.rx("continues").match(head)
+            or (
+                not dated
+                and (rules.rx("delegation").search(text[:30]) or any(p in text[:40] for p in people))
+            )
+        )
+        if not continues or rules.rx("habitual").search(text):
+            return
+        fields = lexicon.fields_in(text)
+        for e in current:
+            e.fields += [f for f in fields if f not in e.fields]
+
+
+def read_article(
+    title: str | None, sentences: Sequence[Sentence], published: date
+) -> tuple[Extraction, list]:
+    """The extraction of one article and the trace of its scored candidates."""
+    r = _Reader(title, sentences, published)
+    return r.run(), r.trace

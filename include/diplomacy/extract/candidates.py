@@ -1,0 +1,346 @@
+"""Stage 3 of extraction: (trigger, Korean side, foreign side, date) candidates of a clause.
+
+Each step reads one thing off the clause and the article's context (`Context`): which triggers
+are live acts (not requests, pledges or a country as a tour's frame), whether the clause is
+about local governments at all, its date, its foreign side (partners, a third-place venue),
+its Korean side, its status, and the direction of a visit. A candidate keeps its evidence and
+the features the decision step (`decide`) weighs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from diplomacy.extract import lexicon, rules
+from diplomacy.extract.clauses import Clause, Mention, Trigger
+from diplomacy.extract.dates import DateMention
+from diplomacy.extract.events import Event
+from diplomacy.extract.roles import COMITATIVE, GENITIVE, LOCATIVE, OBJECT, OTHER, PRIOR, SUBJECT
+from diplomacy.gazetteer.foreign import ForeignGov
+from diplomacy.gazetteer.korean import KoreanGov
+
+__all__ = ["RECENT", "Candidate", "Context", "candidates", "in_region"]
+
+RECENT = timedelta(days=45)
+HISTORY = timedelta(days=400)
+_ACTING = (COMITATIVE, OBJECT, SUBJECT)
+
+
+@dataclass
+class Context:
+    """What the article has established before the current sentence."""
+
+    published: date
+    main_korean: KoreanGov | None = None
+    main_foreign: ForeignGov | None = None
+    cur_foreign: ForeignGov | None = None
+    cur_date: tuple[date, str] | None = None
+    venue: ForeignGov | None = None
+    noun_dates: dict[str, tuple[date, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Candidate:
+    event: Event
+    features: dict[str, bool]
+    may_create: bool = True
+    partner_named: bool = False
+
+
+def in_region(place: ForeignGov | None, of: ForeignGov | None) -> bool:
+    """`place` is `of` or lies inside it (a city of a province, a district of a city)."""
+    if place is None or of is None:
+        return False
+    return place.name == of.name or place.region == of.name
+
+
+# ------------------------------------------------------------------------------------ triggers
+def live_triggers(c: Clause) -> list[Trigger]:
+    """Triggers that report an act: not a request or pledge, not a country framing a tour."""
+    text = c.text
+    out = [t for t in c.triggers if not rules.rx("non_event_after_trigger").match(text[t.end : t.end + 24])]
+    if rules.rx("country_visit").search(c.body):
+        out = [t for t in out if t.event_type != "visit"]
+    quotes = [(q.start(), q.end()) for q in rules.rx("quote").finditer(text)]
+    pledge = rules.rx("pledge")
+    return [t for t in out if not any(a <= t.start < b and pledge.search(text[a:b]) for a, b in quotes)]
+
+
+def not_local(c: Clause) -> bool:
+    """The clause is national diplomacy or concerns a body that is not a government."""
+    body = c.body
+    local_partner = any(f.role in _ACTING for f in c.foreign)
+    foreign_official = any(o.side == "foreign" for o in c.officials)
+    if rules.rx("national").search(body) and not foreign_official and not local_partner:
+        return True
+    return bool(rules.rx("non_government_target").search(body))
+
+
+# ---------------------------------------------------------------------------------------- date
+def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention | None, str]:
+    """The event date and where it came from: clause, sentence, anaphor, continuation."""
+    for pool, source in ((c.dates, "clause"), (c.sentence_dates, "sentence")):
+        concrete = [d for d in pool if d.value is not None and d.usable]
+        if concrete:
+            d = concrete[0]
+            return (d.value, d.precision), d, source
+    if any(d.precision == "ref" for d in c.dates + c.sentence_dates):
+        for noun, w in ctx.noun_dates.items():
+            if noun in c.body:
+                return w, None, "anaphor"
+        if ctx.cur_date:
+            return ctx.cur_date, None, "anaphor"
+    recent = ctx.cur_date and abs(ctx.cur_date[0] - ctx.published) <= RECENT
+    if recent and not rules.rx("habitual").search(c.body):
+        if rules.rx("anaphor").search(c.body):
+            return ctx.cur_date, None, "anaphor"
+        return ctx.cur_date, None, "continuation"
+    return None, None, ""
+
+
+# -------------------------------------------------------------------------------- foreign side
+def drop_contained_provinces(cf: list[Mention]) -> list[Mention]:
+    """A province beside one of its own cities is context unless it is acted on."""
+    names = {f.gov.region for f in cf if f.gov.level != "province"}
+    return [f for f in cf if not (f.gov.name in names and f.role not in _ACTING)]
+
+
+def _partners_named(ctx: Context, c: Clause) -> tuple[list[Mention], list[Mention]]:
+    cf = drop_contained_provinces(c.foreign)
+    locations = [f for f in cf if f.role == LOCATIVE]
+    institution = rules.rx("institution_after_genitive")
+    cf = [
+        f
+        for f in cf
+        if f.role != PRIOR
+        and (f.gov != ctx.venue or f.role in (COMITATIVE, SUBJECT))
+        and not (f.role == GENITIVE and institution.match(c.text[f.end : f.end + 30]))
+    ]
+    partners = [f for f in cf if f.role in _ACTING] or [f for f in cf if f.role != LOCATIVE]
+    touring = any(t.event_type == "visit" for t in c.triggers) and rules.rx("sequence").search(c.body)
+    if len(partners) > 1 and touring:
+        partners = partners[:1]  # "A, B, C를 차례로 방문": the date belongs to the first stop
+    return partners, locations
+
+
+def _partner_from_location(ctx: Context, locations: list[Mention]) -> tuple[list[Mention], ForeignGov | None]:
+    location = locations[0].gov
+    main = ctx.main_foreign
+    if main is not None and in_region(location, main) and location != main:
+        return [Mention(-1, -1, main, OBJECT)], None
+    if location != ctx.venue:
+        return [locations[0]], None
+    return [], location
+
+
+def _partner_from_context(ctx: Context, c: Clause, precision: str) -> list[Mention]:
+    fallback = ctx.cur_foreign if ctx.cur_foreign not in (None, ctx.venue) else ctx.main_foreign
+    if fallback is None or any(k.gov != ctx.main_korean for k in c.korean):
+        return []  # another Korean government and no foreign one: a domestic meeting
+    if precision == "year" and not rules.rx("pair_anaphor").search(c.body):
+        return []  # history needs its partner named
+    if rules.rx("foreign_cities_generic").search(c.body):
+        return []
+    return [Mention(-1, -1, fallback, OTHER)]
+
+
+def foreign_side(ctx: Context, c: Clause, event_date: date, precision: str):
+    """(partners, location) of the clause; partners empty when it names no usable partner."""
+    partners, locations = _partners_named(ctx, c)
+    location = locations[0].gov if locations else None
+    if not partners and location is not None:
+        partners, location = _partner_from_location(ctx, locations)
+    if not partners:
+        moving_on = any(f.role == PRIOR for f in c.foreign) or rules.rx("country_destination").search(c.body)
+        if moving_on:
+            return [], None  # the delegation has left the last stop
+        partners = _partner_from_context(ctx, c, precision)
+    if location is not None and any(
+        in_region(location, p.gov) or in_region(p.gov, location) for p in partners
+    ):
+        location = None  # meeting the partner in its own territory is a visit
+    venue = ctx.venue
+    elsewhere = venue is not None and partners and not any(in_region(venue, p.gov) for p in partners)
+    at_conference = (
+        rules.rx("third_place_signing").search(c.body) and abs(event_date - ctx.published) <= RECENT
+    )
+    if location is None and elsewhere and at_conference:
+        location = venue
+    return partners, location
+
+
+def korean_side(ctx: Context, c: Clause) -> list[Mention]:
+    side = [k for k in c.korean if k.role != LOCATIVE] or list(c.korean)
+    if not side and ctx.main_korean is not None:
+        side = [Mention(-1, -1, ctx.main_korean, OTHER)]
+    return side
+
+
+# -------------------------------------------------------------------------- status, direction
+def status_of(ctx: Context, c: Clause, event_date: date, precision: str) -> str:
+    tense = c.tense()
+    pub = ctx.published
+    if event_date > pub:
+        return "planned"
+    same_month = precision == "month" and event_date.replace(day=1) == pub.replace(day=1)
+    if event_date == pub or same_month:
+        return "planned" if tense.future and not tense.past else "occurred"
+    return "occurred"
+
+
+def direction_of(c: Clause, partner: Mention, at_korea: bool) -> str:
+    """outbound when the Korean side travels, inbound when the foreign side comes."""
+    body = c.body
+    if at_korea:
+        return "inbound"
+    if partner.start >= 0:
+        if partner.role == OBJECT:
+            return "outbound"
+        if partner.role == SUBJECT and rules.rx("inbound_subject_verb").search(body):
+            return "inbound"
+    if any(k.role == OBJECT for k in c.korean):
+        return "inbound"
+    subj = rules.rx("foreign_subject").search(body)
+    if subj and any(o.side == "foreign" and o.name.split()[0] in subj.group(0) for o in c.officials):
+        return "inbound"
+    return "inbound" if rules.rx("inbound_cue").search(body) else "outbound"
+
+
+def agreement_type(c: Clause) -> str:
+    """The document kind named next to the signing verb, not anywhere in the clause."""
+    for t in c.triggers:
+        if t.event_type == "agreement":
+            atype = lexicon.agreement_type(c.text[max(0, t.start - 30) : t.end])
+            if atype != "other":
+                return atype
+    return "other"
+
+
+# ------------------------------------------------------------------------------- composition
+@dataclass
+class _Frame:
+    """What one clause has decided, shared by the events it yields for each partner."""
+
+    clause: Clause
+    types: set[str]
+    korean: list[Mention]
+    event_date: date
+    precision: str
+    status: str
+    location: ForeignGov | None
+    at_korea: bool
+    recent: bool
+    range_start: bool
+    source: str
+    abroad: ForeignGov | None
+
+
+def _base_features(f: _Frame, p: Mention, k: Mention) -> dict[str, bool]:
+    c = f.clause
+    return {
+        "partner_named": p.start >= 0,
+        "partner_comitative": p.role == COMITATIVE,
+        "partner_object": p.role == OBJECT,
+        "partner_subject": p.role == SUBJECT,
+        "partner_other_role": p.start >= 0 and p.role not in _ACTING,
+        "partner_from_context": p.start < 0,
+        "partner_unlinked": getattr(p.gov, "geonames_id", None) is None,
+        "korean_named": k.start >= 0,
+        "korean_from_context": k.start < 0,
+        "date_in_clause": f.source == "clause",
+        "date_in_sentence": f.source == "sentence",
+        "date_by_anaphor": f.source == "anaphor",
+        "date_by_continuation": f.source == "continuation",
+        "recent": f.recent,
+        "history": f.precision == "year" or not f.recent,
+        "precision_day": f.precision == "day",
+        "planned": f.status == "planned",
+        "foreign_official_present": any(o.side == "foreign" for o in c.officials),
+        "korean_official_present": any(o.side == "korean" for o in c.officials),
+        "two_parties_in_clause": p.start >= 0 and k.start >= 0,
+    }
+
+
+def _event(kind: str, k: Mention, p: Mention, f: _Frame, **extra) -> Event:
+    d, prec = f.event_date, f.precision
+    if kind == "agreement" and f.range_start and prec == "day":
+        d, prec = d.replace(day=1), "month"  # signed on an unstated day of a dated trip
+    return Event(kind, k.gov, p.gov, d, prec, f.status, **extra)
+
+
+def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list[tuple[Event, bool]]:
+    out = [(_event("agreement", k, p, f, agreement_type=agreement_type(f.clause)), False)]
+    if not f.recent:
+        return out
+    if f.location is not None:
+        out.append((_event("meeting", k, p, f, location=f.location), True))
+    elif (f.at_korea or direction == "inbound") and "visit" not in f.types:
+        out.append((_event("visit", k, p, f, direction="inbound"), True))
+    elif p.role in (OBJECT, LOCATIVE) or (
+        p.start < 0 and "visit" not in f.types and direction == "outbound" and in_region(f.abroad, p.gov)
+    ):
+        out.append((_event("visit", k, p, f, direction="outbound"), True))
+    return out
+
+
+def _events_for(f: _Frame, k: Mention, p: Mention) -> list[tuple[Event, bool]]:
+    """(event, derived) pairs one partner of the clause yields, by the clause's trigger types."""
+    direction = direction_of(f.clause, p, f.at_korea)
+    types = f.types
+    out: list[tuple[Event, bool]] = []
+    if "agreement" in types:
+        out += _agreement_events(f, k, p, direction)
+    third_place = f.location is not None and not in_region(f.location, p.gov)
+    if "visit" in types or ("meeting" in types and "agreement" not in types):
+        derived = "visit" not in types
+        if f.location is not None and (third_place or "visit" not in types):
+            out.append((_event("meeting", k, p, f, location=f.location), False))
+        else:
+            out.append((_event("visit", k, p, f, direction=direction), derived))
+    if "virtual_meeting" in types:
+        out.append((_event("virtual_meeting", k, p, f), False))
+    if "exchange" in types and not ({"visit", "agreement", "meeting", "virtual_meeting"} & types):
+        out.append((_event("exchange", k, p, f), False))
+    return out
+
+
+def candidates(ctx: Context, c: Clause) -> list[Candidate]:
+    """The candidates of one clause (none when it is no local act or lacks a side or a date)."""
+    live = live_triggers(c)
+    if not live or not_local(c):
+        return []
+    c.triggers = live
+    (w, dmention, source) = when(ctx, c)
+    if w is None:
+        return []
+    event_date, precision = w
+    partners, location = foreign_side(ctx, c, event_date, precision)
+    ks = korean_side(ctx, c)
+    if not partners or not ks:
+        return []
+    f = _Frame(
+        clause=c,
+        types={t.event_type for t in live},
+        korean=ks,
+        event_date=event_date,
+        precision=precision,
+        status=status_of(ctx, c, event_date, precision),
+        location=location,
+        at_korea=bool(rules.rx("korean_venue").search(c.body)) or any(k.role == LOCATIVE for k in c.korean),
+        recent=abs(event_date - ctx.published) <= RECENT and precision == "day",
+        range_start=dmention is not None and dmention.role == "range_start",
+        source=source,
+        abroad=ctx.cur_foreign,
+    )
+    out = []
+    for p in partners:
+        k = min(ks, key=lambda m: abs(m.start - p.start)) if p.start >= 0 and len(ks) > 1 else ks[0]
+        for event, derived in _events_for(f, k, p):
+            feats = _base_features(f, p, k)
+            feats["derived"] = derived
+            feats[f"type_{event.event_type}"] = True
+            out.append(
+                Candidate(event, feats, may_create=source != "continuation", partner_named=p.start >= 0)
+            )
+    return out

@@ -1,0 +1,99 @@
+"""Stage 2 of extraction: a sentence read as clauses, each with its trigger, sides and dates.
+
+A clause is a predicate with its arguments. Coordinated clauses with their own subject
+("A는 …맺었고, C와 D는 …") are cut apart; each mention's role comes from the particle Kiwi
+tagged after it (`morph.particle_role`), or, for sentences Kiwi did not analyse, from the
+characters after it (`roles.role_after`). Tense and modality come from Kiwi's endings too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from diplomacy.extract import lexicon, morph, rules
+from diplomacy.extract.dates import DateMention
+from diplomacy.extract.officials import Official
+from diplomacy.extract.roles import PRIOR, role_after
+
+__all__ = ["Clause", "Mention", "Trigger", "clause_spans", "mentions", "triggers"]
+
+
+class Mention(NamedTuple):
+    """A resolved government mention: span, government, role in its clause (start -1: from context)."""
+
+    start: int
+    end: int
+    gov: object
+    role: str
+
+
+class Trigger(NamedTuple):
+    start: int
+    end: int
+    event_type: str
+
+
+@dataclass
+class Clause:
+    text: str  # the whole sentence
+    start: int
+    end: int
+    triggers: list[Trigger]
+    korean: list[Mention]  # mentions inside the clause
+    foreign: list[Mention]
+    dates: list[DateMention]  # dates inside the clause
+    sentence_dates: list[DateMention]
+    officials: list[Official]
+    tokens: Sequence[morph.Tok] | None = None
+    sentence_foreign: list[Mention] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start : self.end]
+
+    def tense(self) -> morph.Tense:
+        """Past/future/pledge from Kiwi's endings, else from the clause's characters."""
+        body = self.body
+        rx_future = bool(rules.rx("future").search(body)) or any(d.future for d in self.dates)
+        rx_past = bool(rules.rx("past").search(rules.rx("reporting").sub("", body)))
+        if self.tokens is None:
+            return morph.Tense(rx_past, rx_future, False)
+        t = morph.tense(self.tokens, self.start, self.end)
+        return morph.Tense(t.past or rx_past, t.future or rx_future, t.pledge)
+
+
+def triggers(text: str) -> list[Trigger]:
+    """Every trigger of the lexicon in `text`, in order."""
+    found = [
+        Trigger(m.start(), m.end(), t.event_type)
+        for t in lexicon.triggers()
+        for m in t.pattern.finditer(text)
+    ]
+    return sorted(found)
+
+
+def role_of(text: str, end: int, tokens: Sequence[morph.Tok] | None) -> str:
+    """A mention's role: a prior stop by its shape, else Kiwi's particle, else the characters."""
+    if rules.rx("prior_stop").match(text[end : end + 40]):
+        return PRIOR
+    if tokens is not None:
+        role = morph.particle_role(tokens, end)
+        if role is not None:
+            return role
+    return role_after(text, end)
+
+
+def mentions(text: str, found: Sequence[tuple], tokens: Sequence[morph.Tok] | None) -> list[Mention]:
+    return [Mention(s, e, g, role_of(text, e, tokens)) for s, e, g in found]
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Coordinated clauses with their own subject hold separate events."""
+    spans, start = [], 0
+    for m in rules.rx("clause_split").finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans

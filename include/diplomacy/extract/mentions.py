@@ -1,0 +1,192 @@
+"""Stage 1 of extraction: government mentions in a sentence, resolved with the article as context.
+
+A mention is a span of the sentence that names a Korean or a foreign local government. Korean
+governments come from the Korean gazetteer (valid on the publication date). Foreign ones come
+from the foreign gazetteer, also in the orthography of Korean outlets in China (which keeps an
+initial ㄹ/ㄴ that standard Korean drops: 료녕성 = 요녕성 = 랴오닝성), and, for governments no
+gazetteer lists, from their form and context (`diplomacy.gazetteer.open_names`: a proper noun
+with an administrative suffix after a country or region name, or inside a diplomacy frame).
+
+Namesakes are told apart by the article: the region named before them, the countries the
+article speaks of, a region named anywhere in it. What the article does not decide stays
+undecided (name and country sure, region and ids empty) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from diplomacy.extract import rules
+from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
+from diplomacy.gazetteer.korean import KoreanGov, korean_gazetteer
+
+__all__ = ["Resolver", "dueum"]
+
+_DUEUM_CANDIDATE = re.compile(r"(?<![가-힣])[\uB77C-\uB9C7\uB098-\uB2E3]")  # word-initial ㄹ or ㄴ syllables
+
+
+def _dueum_syllable(m: re.Match) -> str:
+    ch = m.group()
+    code = ord(ch) - 0xAC00
+    lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
+    if lead == 5:  # ㄹ
+        lead = 11 if vowel in (2, 6, 7, 12, 17, 20) else 2  # ㅑㅕㅖㅛㅠㅣ -> ㅇ, else ㄴ
+    elif vowel in (6, 12, 17, 20):  # 녀 뇨 뉴 니 -> 여 요 유 이
+        lead = 11
+    else:
+        return ch
+    return chr(0xAC00 + lead * 588 + vowel * 28 + tail)
+
+
+def dueum(text: str) -> str:
+    """Apply the initial-sound rule (두음법칙) at word starts: 료녕 -> 요녕, 리해 -> 이해."""
+    return _DUEUM_CANDIDATE.sub(_dueum_syllable, text)
+
+
+def _undecided(cands: list[ForeignGov]) -> ForeignGov:
+    """Namesakes the article does not tell apart: keep what they share, leave the rest empty."""
+    first = cands[0]
+
+    def same(attr: str):
+        return getattr(first, attr) if len({getattr(c, attr) for c in cands}) == 1 else ""
+
+    return ForeignGov(
+        name=first.name,
+        name_en=same("name_en"),
+        name_native="",
+        country=first.country,
+        region=same("region"),
+        level=same("level"),
+        geonames_id=None,
+        lat=None,
+        lon=None,
+    )
+
+
+def _collapse(items: list[tuple], text: str) -> list[tuple]:
+    """'중국 길림성 연변조선족자치주 훈춘시' names one government: keep the last of a chain.
+
+    The last one inherits the region of a province-level name before it when it has none
+    ("미국 캘리포니아주 부에나파크시": the city lies in 캘리포니아주).
+    """
+    out: list[tuple] = []
+    gap = rules.rx("chain_gap")
+    for it in items:
+        if out and gap.fullmatch(text[out[-1][1] : it[0]]):
+            prev, cur = out[-1][2], it[2]
+            contains = prev.name in (getattr(cur, "province", None), getattr(cur, "region", None))
+            if contains or getattr(prev, "level", "") == "province":
+                if (
+                    isinstance(cur, ForeignGov)
+                    and not cur.region
+                    and getattr(prev, "country", "") == cur.country
+                ):
+                    cur = replace(cur, region=prev.region or prev.name)
+                out[-1] = (it[0], it[1], cur)
+                continue
+        out.append(it)
+    return out
+
+
+class Resolver:
+    """Gazetteer and open-vocabulary mentions as governments, with the article as context."""
+
+    def __init__(self, article_text: str, published: date):
+        self.kg = korean_gazetteer()
+        self.fg = foreign_gazetteer()
+        self.published = published
+        self.text = article_text
+        self.countries = rules.countries_in(article_text)
+        self._korean: dict[str, tuple] = {}
+        self._foreign: dict[str, tuple] = {}
+
+    def korean(self, text: str) -> tuple[tuple[int, int, KoreanGov], ...]:
+        hit = self._korean.get(text)
+        if hit is None:
+            hit = self._korean[text] = tuple(self._resolve_korean(text))
+        return hit
+
+    def foreign(self, text: str) -> tuple[tuple[int, int, ForeignGov], ...]:
+        hit = self._foreign.get(text)
+        if hit is None:
+            hit = self._foreign[text] = tuple(self._resolve_foreign(text))
+        return hit
+
+    def _pick_korean(self, cands: list[KoreanGov]) -> KoreanGov | None:
+        if len(cands) > 1:
+            named = [c for c in cands if c.province != c.name and c.province in self.text]
+            if len(named) == 1:
+                cands = named
+            else:
+                top = [c for c in cands if c.level == "province"]
+                cands = top if len(top) == 1 else cands
+        if len(cands) == 1:
+            return cands[0]
+        if len({c.name for c in cands}) == 1:  # 고성군 of 강원 or 경남: the province stays empty
+            c = cands[0]
+            return KoreanGov(code="", name=c.name, province="", level=c.level)
+        return None
+
+    def _resolve_korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
+        out = []
+        for m in self.kg.find(text, on=self.published):
+            gov = self._pick_korean(list(m.candidates))
+            if gov is not None:
+                out.append((m.start, m.end, gov))
+        return _collapse(out, text)
+
+    def _find_foreign(self, text: str):
+        found = list(self.fg.find(text))
+        alt = dueum(text)
+        if alt != text:
+            spans = [(m.start, m.end) for m in found]
+            for m in self.fg.find(alt):
+                if not any(m.start < e and s < m.end for s, e in spans):
+                    found.append(m)
+            found.sort(key=lambda m: m.start)
+        return found
+
+    def _pick_foreign(self, cands: list[ForeignGov], prev: ForeignGov | None) -> ForeignGov | None:
+        narrowing = (
+            lambda cs: [c for c in cs if prev is not None and prev.name in (c.region, c.name)],
+            lambda cs: [c for c in cs if c.country in self.countries],
+            lambda cs: [c for c in cs if c.region and c.region in self.text],
+        )
+        for narrow in narrowing:
+            if len(cands) > 1:
+                cands = narrow(cands) or cands
+        if len(cands) > 1:
+            big = [c for c in cands if c.level in ("province", "city", "prefecture")]
+            cands = big if len(big) == 1 else cands
+        if len(cands) == 1:
+            return cands[0]
+        if len({c.name for c in cands}) == 1 and len({c.country for c in cands}) == 1:
+            return _undecided(cands)
+        return None
+
+    def _resolve_foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
+        out: list[tuple[int, int, ForeignGov]] = []
+        for m in self._find_foreign(text):
+            prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
+            gov = self._pick_foreign(list(m.candidates), prev)
+            if gov is not None:
+                out.append((m.start, m.end, gov))
+        out = self._open(text, out)
+        return _collapse(out, text)
+
+    def _open(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple[int, int, ForeignGov]]:
+        """Governments no gazetteer lists, recognised by form and context."""
+        try:
+            from diplomacy.gazetteer.open_names import open_foreign
+        except ImportError:  # pragma: no cover - the module ships with the package
+            return known
+        korean = [(s, e) for s, e, _ in self.korean(text)]
+        spans = [(s, e) for s, e, _ in known] + korean
+        extra = [
+            (s, e, g)
+            for s, e, g in open_foreign(text, spans)
+            if not any(s < ke and ks < e for ks, ke in spans)
+        ]
+        return sorted(known + extra, key=lambda t: t[0])

@@ -1,0 +1,130 @@
+"""Stage 5 of extraction: the article-level conventions of the data contract.
+
+- the same event told twice is one event (`absorb`);
+- a multi-day stay is one visit, dated by its first day;
+- an untyped or month-dated signing beside a precise one of the same pair is that signing;
+- the head and members of a delegation take part in every stop of its trip;
+- a visit and the agreement signed during it carry the same fields and people.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from diplomacy.extract.candidates import RECENT
+from diplomacy.extract.events import Event, add_people
+from diplomacy.extract.officials import Official
+
+__all__ = ["absorb", "article_level"]
+
+_TRIP_DAYS = 6
+
+
+def absorb(old: Event, new: Event, confidence: float) -> Event:
+    """`new` is `old` told again: keep the most certain reading."""
+    old.confidence = max(old.confidence, confidence)
+    if old.event_type == "agreement" and old.agreement_type == "other" and new.agreement_type != "other":
+        old.agreement_type = new.agreement_type
+    if old.status == "planned" and new.status == "occurred":
+        old.status = "occurred"
+    return old
+
+
+def _join(into: Event, other: Event) -> None:
+    into.fields += [f for f in other.fields if f not in into.fields]
+    add_people(into.korean_officials, other.korean_officials)
+    add_people(into.foreign_officials, other.foreign_officials)
+
+
+def _same_stay(a: Event, b: Event) -> bool:
+    same = (a.korean.name, a.foreign.name, a.direction, a.status) == (
+        b.korean.name,
+        b.foreign.name,
+        b.direction,
+        b.status,
+    )
+    return same and 0 <= (b.event_date - a.event_date).days <= _TRIP_DAYS
+
+
+def merge_trip_visits(events: list[Event]) -> list[Event]:
+    """A multi-day stay is one visit, dated by its first day."""
+    visits = sorted(
+        (e for e in events if e.event_type == "visit" and e.precision == "day"), key=lambda e: e.event_date
+    )
+    drop: set[int] = set()
+    for i, a in enumerate(visits):
+        if id(a) in drop:
+            continue
+        for b in visits[i + 1 :]:
+            if id(b) not in drop and _same_stay(a, b):
+                _join(a, b)
+                drop.add(id(b))
+    return [e for e in events if id(e) not in drop]
+
+
+def drop_vague_agreements(events: list[Event]) -> list[Event]:
+    """An untyped or month-dated signing next to a precise one of the same pair is the same signing."""
+    precise = [
+        e
+        for e in events
+        if e.event_type == "agreement" and e.precision == "day" and e.agreement_type != "other"
+    ]
+
+    def shadowed(e: Event) -> bool:
+        return any(
+            (p.korean.name, p.foreign.name) == (e.korean.name, e.foreign.name)
+            and abs((p.event_date - e.event_date).days) <= 31
+            for p in precise
+        )
+
+    return [e for e in events if not (e.event_type == "agreement" and e not in precise and shadowed(e))]
+
+
+def add_delegations(
+    events: list[Event], delegation: list[Official], guests: list[Official], published: date
+) -> None:
+    """The head and members of a delegation take part in every stop of its trip."""
+    for e in events:
+        if e.precision != "day" or abs(e.event_date - published) > RECENT:
+            continue
+        if e.event_type in ("visit", "meeting", "agreement") and e.direction != "inbound":
+            add_people(e.korean_officials, delegation)
+        if e.direction == "inbound":
+            add_people(e.foreign_officials, guests)
+
+
+def _same_trip(a: Event, b: Event) -> bool:
+    """A visit and an agreement signed a few days into it belong together."""
+    visit, other = (a, b) if a.event_type == "visit" else (b, a)
+    if visit.event_type != "visit" or other.event_type != "agreement" or visit.precision != "day":
+        return False
+    return 0 <= (other.event_date - visit.event_date).days <= _TRIP_DAYS
+
+
+def share(events: list[Event]) -> None:
+    """A visit and the agreement signed during it carry the same fields and people."""
+    day_events = [e for e in events if e.precision != "year"]
+    for a in day_events:
+        group = [
+            b
+            for b in day_events
+            if (b.korean.name, b.foreign.name) == (a.korean.name, a.foreign.name)
+            and (b.event_date == a.event_date or _same_trip(a, b))
+        ]
+        if len(group) < 2:
+            continue
+        union = Event(a.event_type, a.korean, a.foreign, a.event_date, a.precision, a.status)
+        for e in group:
+            _join(union, e)
+        for e in group:
+            e.fields = list(union.fields)
+            e.korean_officials = list(union.korean_officials)
+            e.foreign_officials = list(union.foreign_officials)
+
+
+def article_level(events: list[Event], delegation, guests, published: date) -> list[Event]:
+    events = merge_trip_visits(events)
+    events = drop_vague_agreements(events)
+    add_delegations(events, delegation, guests, published)
+    share(events)
+    return events

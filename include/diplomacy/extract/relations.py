@@ -1,0 +1,85 @@
+"""Standing relationships between a pair, stated anywhere in an article.
+
+A relation word ("자매결연", "우호협력도시") speaks of the governments written just before it
+(Korean puts the partner first: "광주와 자매도시 관계"), with the list they stand in; a
+planned relation creates none yet, and hopes in quotes are no standing relation.
+"""
+
+from __future__ import annotations
+
+from diplomacy.extract import rules
+from diplomacy.extract.clauses import Mention
+from diplomacy.extract.dates import DateMention
+from diplomacy.extract.events import Relationship
+from diplomacy.extract.roles import OTHER
+
+__all__ = ["Relations", "attached"]
+
+
+def attached(mentions: list[Mention], pos: int, text: str) -> list[Mention]:
+    """The mention a relation word at `pos` speaks of, with the list it stands in."""
+    before = [m for m in mentions if m.end <= pos and pos - m.end < 60]
+    after = [m for m in mentions if m.start >= pos and m.start - pos < 40]
+    if not before and not after:
+        return []
+    pick = before[-1] if before else after[0]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    i = ordered.index(pick)
+    lo = hi = i
+    gap = rules.rx("list_gap")
+    while lo > 0 and gap.fullmatch(text[ordered[lo - 1].end : ordered[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and gap.fullmatch(text[ordered[hi].end : ordered[hi + 1].start]):
+        hi += 1
+    return ordered[lo : hi + 1]
+
+
+class Relations:
+    def __init__(self) -> None:
+        self._by_key: dict[tuple, Relationship] = {}
+
+    def all(self) -> list[Relationship]:
+        return list(self._by_key.values())
+
+    def add(self, korean, foreign, rtype: str, year: int | None, evidence: str) -> None:
+        key = (korean.name, foreign.name, rtype)
+        old = self._by_key.get(key)
+        if old is None:
+            self._by_key[key] = Relationship(korean, foreign, rtype, year, evidence)
+        elif year and (old.established_year is None or year < old.established_year):
+            old.established_year = year
+
+    def _sides(self, text, pos, ks, fs, ctx):
+        from diplomacy.extract.candidates import drop_contained_provinces
+
+        near_k = attached(ks, pos, text)
+        near_f = attached(drop_contained_provinces(fs), pos, text)
+        pair = rules.rx("pair_anaphor").search(text)
+        if not near_k and near_f and ctx.main_korean and (pair or not ks):
+            near_k = [Mention(-1, -1, ctx.main_korean, OTHER)]
+        if not near_f and near_k and ctx.main_foreign and pair:
+            near_f = [Mention(-1, -1, ctx.main_foreign, OTHER)]
+        return near_k, near_f
+
+    def read(self, text: str, ks: list[Mention], fs: list[Mention], dates: list[DateMention], ctx) -> None:
+        quoted = [(m.start(), m.end()) for m in rules.rx("quote").finditer(text)]
+        for m in rules.rx("relation").finditer(text):
+            if rules.rx("relation_planned").search(text[m.end() : m.end() + 30]):
+                continue  # a planned agreement creates no relationship yet
+            if any(a <= m.start() < b for a, b in quoted):
+                continue
+            near_k, near_f = self._sides(text, m.start(), ks, fs, ctx)
+            if not near_k or not near_f:
+                continue
+            years = [
+                d.value.year
+                for d in dates
+                if d.value
+                and d.explicit_year
+                and d.start < m.end() + 15
+                and d.value.year <= ctx.published.year
+            ]
+            rtype = "sister_city" if "자매" in m.group(1) else "friendship_city"
+            for k in near_k:
+                for f in near_f:
+                    self.add(k.gov, f.gov, rtype, years[-1] if years else None, text.strip())

@@ -1,0 +1,76 @@
+"""The phrase shapes of extraction, read once from `diplomacy/data/rules.yaml`.
+
+Each rule is a named regular expression with a description and invented examples it must
+and must not match (tests run every rule alone). Country names come from `countries.csv`
+so a new country costs a data row. Code asks for a rule by name: `rx("future")`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib import resources
+
+__all__ = ["countries", "countries_in", "rule_names", "rx", "spec"]
+
+
+def _open(name: str):
+    return resources.files("diplomacy.data").joinpath(name).open(encoding="utf-8")
+
+
+@cache
+def _specs() -> dict[str, dict]:
+    import yaml
+
+    with _open("rules.yaml") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Korean country names and short forms -> ISO 3166-1 alpha-2, longest first."""
+    with _open("countries.csv") as fh:
+        rows = list(csv.DictReader(fh))
+    out: dict[str, str] = {}
+    for r in rows:
+        for name in [r["name"], *filter(None, (r.get("aliases") or "").split("|"))]:
+            out.setdefault(name.strip(), (r.get("code") or r.get("iso") or "").strip())
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
+def _expand(pattern: str) -> str:
+    if "{COUNTRY}" in pattern:
+        names = [re.escape(n) for n in countries() if len(n) >= 2 and re.fullmatch(r"[가-힣]+", n)]
+        pattern = pattern.replace("{COUNTRY}", "|".join(names))
+    return pattern
+
+
+def rule_names() -> list[str]:
+    return list(_specs())
+
+
+def spec(name: str) -> dict:
+    return _specs()[name]
+
+
+@cache
+def rx(name: str) -> re.Pattern:
+    return re.compile(_expand(_specs()[name]["pattern"]))
+
+
+@cache
+def _country_rx() -> re.Pattern:
+    names = [re.escape(n) for n in countries()]
+    return re.compile(r"(?<![가-힣])(?:" + "|".join(names) + r")(?![가-힣]{2,})")
+
+
+def countries_in(text: str) -> list[str]:
+    """The countries a text speaks of, in order of first mention (ISO codes)."""
+    seen: list[str] = []
+    table = countries()
+    for m in _country_rx().finditer(text):
+        iso = table[m.group()]
+        if iso not in seen and iso != "KR":
+            seen.append(iso)
+    return seen
