@@ -340,7 +340,6 @@ def candidates(ctx: Context, c: Clause) -> list[Candidate]:
             feats = _base_features(f, p, k)
             feats["derived"] = derived
             feats[f"type_{event.event_type}"] = True
-            out.append(
-                Candidate(event, feats, may_create=source != "continuation", partner_named=p.start >= 0)
-            )
+            create = source != "continuation" and not c.fragment()
+            out.append(Candidate(event, feats, may_create=create, partner_named=p.start >= 0))
     return out

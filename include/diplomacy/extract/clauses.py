@@ -53,6 +53,11 @@ class Clause:
     def body(self) -> str:
         return self.text[self.start : self.end]
 
+    def fragment(self) -> bool:
+        """A headline or sub-headline: no sentence-final ending, so no act is asserted (it may
+        only enrich events the body reports)."""
+        return self.tokens is not None and not any(t.tag == "EF" for t in self.tokens)
+
     def tense(self) -> morph.Tense:
         """Past/future/pledge from Kiwi's endings, else from the clause's characters."""
         body = self.body

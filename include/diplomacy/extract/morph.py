@@ -119,6 +119,8 @@ def tense(toks: Sequence[Tok], start: int, end: int) -> Tense:
             pledge = True
         elif t.tag == "ETM" and t.form in ("ᆯ", "을") and i + 1 < len(span):
             future |= span[i + 1].form in ("예정", "계획", "방침", "것", "전망")
-        elif t.tag == "EC" and t.form == "기로":
-            future = True
+        elif (t.tag == "EC" and t.form == "기로") or (
+            t.tag == "ETN" and t.form == "기" and i + 1 < len(span) and span[i + 1].form == "로"
+        ):
+            future = True  # -기로 하다: a decision to act
     return Tense(past, future, pledge)
