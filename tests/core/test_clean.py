@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from diplomacy.clean import clean_page, hangul_ratio
 
 PAGE = """세계로일보
@@ -72,3 +74,148 @@ def test_letter_count_ignores_digits_spaces_and_punctuation():
 
     assert letter_count("가나 ab 12_3, 다!") == 5
     assert letter_count("") == 0
+
+
+# Invented headers for the formats real news sites use (the formats themselves: test_page_meta.py).
+TITLE = "가나시, 일본 다마시와 청소년 교류 협약 체결"
+PARAS = (
+    "가나시는 13일 시청에서 일본 다마시 대표단과 청소년 교류 협약을 체결했다고 14일 밝혔다.\n\n"
+    "두 도시는 내년부터 학생 교류를 정례화하기로 하고 실무 협의를 이어가기로 했다."
+)
+PARA_LINES = [p for p in PARAS.split("\n") if p]
+
+
+def test_footer_stamp_never_beats_the_header_stamp():
+    page = f"가나일보\n\n{TITLE}\n\n입력 2024.11.08 10:00\n홍길동 기자\n\n{PARAS}\n\nⓒ 가나일보 무단전재 및 재배포 금지\n2013-06-09\n"
+    a = clean_page(page)
+    assert a.published_date == date(2024, 11, 8)
+    assert a.body.splitlines() == PARA_LINES
+
+
+def test_page_whose_only_date_is_in_the_footer():
+    page = f"가나일보\n\n{TITLE}\n\n홍길동 기자\n\n{PARAS}\n\nCopyright © 2024 가나일보. All rights reserved.\n2013-06-09\n"
+    a = clean_page(page)
+    assert a.published_date == date(2013, 6, 9)  # the lowest trust, but the only stamp there is
+    assert a.body.splitlines() == PARA_LINES
+    assert (a.reporter, a.publisher) == ("홍길동", "가나일보")
+
+
+def test_copyright_year_and_site_information_are_no_publication_date():
+    page = f"{TITLE}\n\n{PARAS}\n\nCopyright 2024 가나일보 All rights reserved\n가나일보 | 등록번호 서울 아00000 | 등록일 2010.05.03 | 발행인 홍길동\n"
+    a = clean_page(page)
+    assert a.published_date is None
+    assert a.publisher == "가나일보"
+    assert a.body.splitlines() == PARA_LINES
+
+
+def test_balhaeng_time_with_il_after_the_day():
+    page = f"{TITLE}\n발행시간: 2024.11.08일 10:00    편집: 박매화\n\n{PARAS}"
+    a = clean_page(page)
+    assert a.published_date == date(2024, 11, 8)
+    assert a.reporter == "박매화"  # the editor stands in when no reporter is named
+
+
+def test_edit_stamp_first_on_one_line():
+    page = f"{TITLE}\n최종수정 2024-02-02 10:00 | 기사입력 2024-02-01 09:00\n\n{PARAS}"
+    assert clean_page(page).published_date == date(2024, 2, 1)
+
+
+def test_edit_stamp_alone_stands_in():
+    page = f"{TITLE}\n수정 2024-02-02 10:00\n\n{PARAS}"
+    assert clean_page(page).published_date == date(2024, 2, 2)
+
+
+def test_a_site_banner_date_on_top_loses_to_the_byline():
+    page = f"2024년 11월 10일 (일) 09:00\n가나일보\n\n{TITLE}\n\n입력 2024.11.08 10:00  |  홍길동 기자\n\n{PARAS}"
+    a = clean_page(page)
+    assert a.published_date == date(2024, 11, 8)
+    assert a.body.splitlines() == PARA_LINES
+
+
+def test_signature_of_a_short_article_does_not_swallow_the_body():
+    """A closing "name 기자" within the first lines is not the end of the header."""
+    page = f"가나일보\n홈 | 지역 | 행정\n\n{TITLE}\n\n홍길동 기자 입력 2014/11/13 15:20\n\n{PARAS}\n\n홍길동 기자\n\n[많이 본 기사]\n1. 다른 도시 소식\n"
+    a = clean_page(page)
+    assert a.body.splitlines() == PARA_LINES
+    assert a.published_date == date(2014, 11, 13)
+
+
+def test_reporter_line_with_mail_under_the_stamp_keeps_the_body():
+    page = f"{TITLE}\n\n입력 2024.10.09 14:22  |  수정 2024.10.09 15:05\n홍길동 기자  hong@example.com\n\n{PARAS}"
+    a = clean_page(page)
+    assert a.body.splitlines() == PARA_LINES
+    assert a.reporter == "홍길동"
+
+
+def test_signed_reporter_beats_the_editor():
+    page = f"가나신문\n\n{TITLE}\n\n2013년 06월 09일 10:52   출처: 가나뉴스넷   편집: 박매화\n\n{PARAS}\n\n(기자 림철수)\n"
+    a = clean_page(page)
+    assert (a.published_date, a.publisher, a.reporter) == (date(2013, 6, 9), "가나뉴스넷", "림철수")
+    assert a.body.splitlines() == PARA_LINES
+
+
+@pytest.mark.parametrize(
+    ("byline", "reporter"),
+    [
+        ("글·사진 홍길동 기자 | 2024.11.08", "홍길동"),
+        ("도쿄=김철수 통신원 | 입력 2024.11.08", "김철수"),
+        ("2024-11-08 10:00  |  본사기자 현미옥  |  클릭수: 1,072", "현미옥"),
+        ("취재 황보민 / 촬영기자 김태곤 | 입력 2024.11.08", "황보민"),
+        ("[2024-11-08 10:00]   [래원: 가나통신]   [기자: 문경애]", "문경애"),
+    ],
+)
+def test_reporter_formats(byline, reporter):
+    a = clean_page(f"{TITLE}\n{byline}\n\n{PARAS}")
+    assert (a.reporter, a.published_date) == (reporter, date(2024, 11, 8))
+
+
+def test_agency_credit_names_publisher_and_reporter_and_leaves_the_body():
+    page = f"{TITLE}\n송고시간 2024-11-08 10:00\n\n[서울=뉴시스] 홍길동 기자 = {PARAS}"
+    a = clean_page(page)
+    assert (a.publisher, a.reporter) == ("뉴시스", "홍길동")
+    assert a.body.splitlines() == PARA_LINES
+
+
+def test_menus_are_not_titles():
+    page = f"가나일보\n요문  국내  국제  경제  지방  문화\n위치: 홈 > 국제 > 교류\n\n{TITLE}\n\n2024-11-08 10:00   편집: 박매화\n\n{PARAS}"
+    a = clean_page(page)
+    assert (a.title, a.publisher) == (TITLE, "가나일보")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2024.11.08 10:00", date(2024, 11, 8)),
+        ("· 2019-07-09 15:20", date(2019, 7, 9)),
+        ("| 2019/07/09", date(2019, 7, 9)),
+        ("Posted : 2019-07-09", date(2019, 7, 9)),
+        ("Posted on July 9, 2019", date(2019, 7, 9)),
+        ("[2019-07-09 10:00]", date(2019, 7, 9)),
+        ("작성일 | 2024-11-08 | 조회 123", date(2024, 11, 8)),
+        ("기사입력 : 2023년 12월 06일 11:05  |  최종수정 : 2023년 12월 07일 13:20", date(2023, 12, 6)),
+        ("2012년 04월 23일 (월) 17:35:20     홍길동 기자  hong@example.com", date(2012, 4, 23)),
+        ("발행일: 2024.11.08", date(2024, 11, 8)),
+        ("보도일시: 2024. 11. 8.(금) 15:00", date(2024, 11, 8)),
+        ("기사입력 2024-11-08 오후 3:05", date(2024, 11, 8)),
+        ("승인 2024.11.08 14:05", date(2024, 11, 8)),
+        ("Nov. 8, 2024", date(2024, 11, 8)),
+        ("8 November 2024 | Updated 9 November 2024", date(2024, 11, 8)),
+    ],
+)
+def test_stamps_right_under_the_title(stamp, day):
+    a = clean_page(f"{TITLE}\n{stamp}\n\n{PARAS}")
+    assert a.published_date == day
+    assert a.body.splitlines() == PARA_LINES
+
+
+def test_footer_labelled_stamp_never_beats_a_bare_header_stamp():
+    page = f"{TITLE}\n2024.11.08 10:00\n\n{PARAS}\n\n기사입력 2013-06-09 08:00\nⓒ 가나일보\n"
+    assert clean_page(page).published_date == date(2024, 11, 8)
+
+
+def test_stamp_under_a_body_without_full_stops_leaves_the_body():
+    lines = ["가나시는 13일 다마시와 청소년 교류 협약을 체결", "두 도시는 내년부터 학생 교류를 정례화"]
+    page = "\n".join([TITLE, "홍길동 기자", "", *lines, "", "입력 2024.11.08 10:00"])
+    a = clean_page(page)
+    assert a.published_date == date(2024, 11, 8)
+    assert a.body.splitlines() == lines

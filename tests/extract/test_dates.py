@@ -109,3 +109,39 @@ def test_only_the_word_patterns_match_text_without_digits():
         for kind, rx in dates._COMPILED:
             if kind not in dates._WORD_KINDS:
                 assert rx.search(text) is None, (kind, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("지난 16년 7월 협약을 맺었다", (date(2016, 7, 1), "month")),
+        ("16년 7월 5일 체결했다", (date(2016, 7, 5), "day")),
+        ("16년 7월5일(화) 방문", (date(2016, 7, 5), "day")),
+        ("'16년 7월 교류", (date(2016, 7, 1), "month")),
+        ("‘16년 자매결연", (date(2016, 1, 1), "year")),
+        ("'95년 7월 결연", (date(1995, 7, 1), "month")),  # a 9x two-digit year is 199x
+        ("95년 7월 3일 결연", (date(1995, 7, 3), "day")),
+        ("'88년 서울올림픽", (date(1988, 1, 1), "year")),  # far past publication: 19xx
+        ("'30년까지 교류를 늘린다", (date(2030, 1, 1), "year")),  # a target within ten years
+    ],
+)
+def test_two_digit_years(text, expected):
+    assert first(text) == expected
+
+
+def test_two_digit_year_is_written_out_and_sets_geuhae():
+    found = find_dates("16년 3월 서한을 받고 그해 5월 회의를 열었다", PUB)
+    assert [(d.value, d.explicit_year) for d in found] == [
+        (date(2016, 3, 1), True),
+        (date(2016, 5, 1), False),
+    ]
+
+
+@pytest.mark.parametrize("text", ["16년 동안 교류했다", "16년간 이어졌다", "16년 7개월 만에"])
+def test_two_digit_year_patterns_leave_durations(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_four_digit_year_is_not_read_as_two_digits():
+    (d,) = find_dates("2016년 7월 방문", PUB)
+    assert (d.start, d.value, d.precision) == (0, date(2016, 7, 1), "month")

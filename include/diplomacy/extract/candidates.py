@@ -178,6 +178,17 @@ def korean_side(ctx: Context, c: Clause) -> list[Mention]:
 
 
 # -------------------------------------------------------------------------- status, direction
+def at_korean_venue(c: Clause) -> bool:
+    """The act takes place in Korea: a Korean side as its place, or a government hall that is not
+    the foreign side's own ("회이산구청에서" is the partner's hall)."""
+    if any(k.role == LOCATIVE for k in c.korean):
+        return True
+    for m in rules.rx("korean_venue").finditer(c.text, c.start, c.end):
+        if not any(f.start <= m.start() <= f.end + 1 for f in c.foreign):
+            return True
+    return False
+
+
 def status_of(ctx: Context, c: Clause, event_date: date, precision: str) -> str:
     tense = c.tense()
     pub = ctx.published
@@ -327,7 +338,7 @@ def candidates(ctx: Context, c: Clause) -> list[Candidate]:
         precision=precision,
         status=status_of(ctx, c, event_date, precision),
         location=location,
-        at_korea=bool(rules.rx("korean_venue").search(c.body)) or any(k.role == LOCATIVE for k in c.korean),
+        at_korea=at_korean_venue(c),
         recent=abs(event_date - ctx.published) <= RECENT and precision == "day",
         range_start=dmention is not None and dmention.role == "range_start",
         source=source,

@@ -45,6 +45,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ymd", r"(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일" + _DOW),
     ("ymd_num", r"(?<![\d.])((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})(?![\d])"),
     ("ym", r"(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"),
+    # two-digit years with a month ("16년 7월 5일", "지난 16년 7월", "'16년 7월"): 2016, a 9x year 199x
+    ("yy_md", r"(?<![\d.])(?:[‘’'`]\s?)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일" + _DOW),
+    ("yy_m", r"(?<![\d.])(?:[‘’'`]\s?)?(\d{2})\s*년\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"),
     ("rel_year_md", r"(지난해|작년|올해|금년|내년|이듬해|그해)\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일"),
     ("rel_year_m", r"(지난해|작년|올해|금년|내년|이듬해|그해)\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"),
     (
@@ -75,7 +78,7 @@ _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 _WORD_KINDS = frozenset({"rel_month", "season", "rel_year", "ref"})
 _COMPILED_WORDS = [(kind, rx) for kind, rx in _COMPILED if kind in _WORD_KINDS]
 _DIGIT = re.compile(r"\d")
-_EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y"}
+_EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y", "yy", "yy_md", "yy_m"}
 _REPORT = re.compile(r"^\s?(?:오전|오후)?\s?(?:밝혔|전했|발표했|알렸|말했|설명했|보도했|덧붙였)")
 _REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|당시|인\s?(?:19|20)\d\d)")
 _RANGE = re.compile(r"^\s?(?:부터|~|∼)")
@@ -103,6 +106,23 @@ def _safe(y: int, m: int, d: int = 1) -> date | None:
 def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     idx = y * 12 + (m - 1) + delta
     return idx // 12, idx % 12 + 1
+
+
+def _two_digit_year(yy: int, pub: date) -> int:
+    """'16 is 2016; a year that would lie more than ten years past publication ('95, '88) is 19xx."""
+    return 2000 + yy if yy < 90 and 2000 + yy <= pub.year + 10 else 1900 + yy
+
+
+def _resolve_two_digit(kind: str, g: tuple, pub: date):
+    y = _two_digit_year(int(g[0]), pub)
+    if kind == "yy":
+        return (date(y, 1, 1), "year", False, y < pub.year)
+    v = _safe(y, int(g[1]), int(g[2]) if kind == "yy_md" else 1)
+    if v is None:
+        return None
+    if kind == "yy_m":
+        return (v, "month", False, False)
+    return (v, "day", v > pub, v < pub)
 
 
 def _year_word(word: str, pub: date, last_year: int | None) -> int:
@@ -146,13 +166,15 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
                 )
             )
             if mention[0] is not None:
-                last_year = mention[0].year if kind in ("ymd", "ymd_num", "ym", "y") else last_year
+                last_year = mention[0].year if kind in _EXPLICIT_YEAR else last_year
     out.sort(key=lambda d: d.start)
     return out
 
 
 def _resolve(kind: str, m: re.Match, pub: date, last_year: int | None):
     g = m.groups()
+    if kind in ("yy", "yy_md", "yy_m"):
+        return _resolve_two_digit(kind, g, pub)
     if kind in ("ymd", "ymd_num"):
         v = _safe(int(g[0]), int(g[1]), int(g[2]))
         return (v, "day", v is not None and v > pub, v is not None and v < pub) if v else None
@@ -206,10 +228,6 @@ def _resolve(kind: str, m: re.Match, pub: date, last_year: int | None):
             y, mo = _shift_month(y, mo, -1)  # a bare day well past publication is last month's
         v = _safe(y, mo, day)
         return (v, "day", marker == "오는", marker == "지난") if v else None
-    if kind == "yy":
-        yy = int(g[0])
-        y = 2000 + yy if 2000 + yy <= pub.year + 1 else 1900 + yy
-        return (date(y, 1, 1), "year", False, y < pub.year)
     if kind == "season":
         y = _year_word(g[0], pub, last_year)
         return (date(y, 1, 1), "year", y > pub.year or g[0] == "내년", y < pub.year)
