@@ -145,3 +145,12 @@ def test_two_digit_year_patterns_leave_durations(text):
 def test_four_digit_year_is_not_read_as_two_digits():
     (d,) = find_dates("2016년 7월 방문", PUB)
     assert (d.start, d.value, d.precision) == (0, date(2016, 7, 1), "month")
+
+
+def test_a_bare_month_day_takes_the_year_of_the_date_before_it_in_the_sentence():
+    pub = date(2024, 10, 14)
+    ds = find_dates("대표단이 지난해 11월 5일 시를 찾았고, 12월 20일에는 답방했다.", pub)
+    assert [d.value for d in ds] == [date(2023, 11, 5), date(2023, 12, 20)]
+    assert not ds[1].future
+    # without a year before it, a bare month-day is the publication year's
+    assert [d.value for d in find_dates("12월 20일 답방한다.", pub)] == [date(2024, 12, 20)]

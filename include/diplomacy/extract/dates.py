@@ -9,7 +9,7 @@ date belongs to which clause, and a precision (day, month, year) per the data co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 __all__ = ["DateMention", "find_dates"]
@@ -142,6 +142,7 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
     """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    kinds: dict[int, str] = {}
     for kind, rx in _COMPILED if _DIGIT.search(text) else _COMPILED_WORDS:
         for m in rx.finditer(text):
             s, e = m.span()
@@ -154,6 +155,7 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
             if mention is None:
                 continue
             taken.append((s, e))
+            kinds[s] = kind if not (m.groups() and m.group(1) in ("지난", "오는", "올", "이번")) else "marked"
             out.append(
                 DateMention(
                     s,
@@ -168,6 +170,25 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
             if mention[0] is not None:
                 last_year = mention[0].year if kind in _EXPLICIT_YEAR else last_year
     out.sort(key=lambda d: d.start)
+    return _carry_year(out, kinds, published)
+
+
+# A month-day without a year marker inherits the year of the date before it in the sentence
+# ("지난해 11월 5일 … 12월 20일에는" is December of last year, not of this year).
+_YEARED = frozenset({"ymd", "ymd_num", "ym", "rel_year_md", "rel_year_m", "yy_md", "yy_m"})
+_BARE = frozenset({"md", "m", "range_md"})
+
+
+def _carry_year(out: list[DateMention], kinds: dict[int, str], pub: date) -> list[DateMention]:
+    anchor: int | None = None
+    for i, d in enumerate(out):
+        kind = kinds.get(d.start, "")
+        if kind in _YEARED and d.value is not None:
+            anchor = d.value.year
+        elif kind in _BARE and anchor is not None and d.value is not None and d.value.year != anchor:
+            v = _safe(anchor, d.value.month, d.value.day)
+            if v is not None:
+                out[i] = replace(d, value=v, future=v > pub, past=v < pub)
     return out
 
 
