@@ -15,7 +15,7 @@ export DIPLOMACY_WAREHOUSE ?= $(CURDIR)/warehouse
 export GX_ANALYTICS_ENABLED := false
 export NO_PROXY := *
 
-.PHONY: setup demo test test-fast lint format airflow up down lock check-lock clean bench
+.PHONY: setup demo test test-fast lint format airflow up down lock check-lock clean bench train
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH (or make PY=/path/to/python3.11)"; exit 1; }
@@ -67,6 +67,10 @@ N ?= 2000
 REPEAT ?= 1
 bench: $(VENV)/.installed  ## throughput and memory against raw Kiwi: make bench N=2000 [REPEAT=3] [BASELINE=benchmarks/out/results-2000.json]
 	$(BIN)/python -m benchmarks.run --n $(N) --repeat $(REPEAT) $(if $(BASELINE),--baseline $(BASELINE))
+
+EVAL ?= ../shared/eval
+train: $(VENV)/.installed  ## refit the decision model on the annotated corpus (CV figures by article); TRAIN_ARGS=--write ships it
+	$(BIN)/python tools/train_decision.py $(EVAL)/dev $(EVAL)/dev2 $(TRAIN_ARGS)
 
 lock:  ## re-pin requirements from requirements*.in
 	$(BIN)/uv pip compile -q requirements.in -o requirements.txt --python-version 3.11

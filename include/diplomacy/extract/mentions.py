@@ -186,7 +186,7 @@ class Resolver:
         spans = [(s, e) for s, e, _ in known] + korean
         extra = [
             (s, e, g)
-            for s, e, g in open_foreign(text, spans)
+            for s, e, g in open_foreign(text, spans, countries=self.countries)
             if not any(s < ke and ks < e for ks, ke in spans)
         ]
         return sorted(known + extra, key=lambda t: t[0])

@@ -1,0 +1,827 @@
+"""Foreign local governments the gazetteer does not know, recognised by form and context.
+
+``foreign.py`` finds the names it lists. News also names places it does not list: a US county, a
+Berlin borough, a Japanese town, a Mongolian aimag, an Indonesian regency. This module finds those by
+their *form* (a Hangul word ending in an administrative suffix: 시, 현, 정, 주, 성, 구, 군, 카운티,
+아이막 ... followed by nothing, a particle or a word of government such as 청, 장, 수, 정부) and their
+*context* (the cue):
+
+- ``after_country``: right after a country word ("호주 블랙타운시", "美 부에나파크시장");
+- ``after_region``: right after a foreign region or place, known to the gazetteer or found here, with
+  an optional 의 ("미국 캘리포니아주 부에나파크시", "꽝남성의 남짜미현");
+- ``frame``: inside a diplomacy frame ("자매도시인 X시", "X시와 자매결연", "X시를 방문", "X시 대표단",
+  "X군청", "X군수");
+- ``repeat``: a name (or stem) already accepted by one of the cues above in the same text.
+
+It rejects Korean governments (korean_governments.csv), common nouns (a stop-list, names ending in
+도시/지역/..., and words Kiwi knows as ordinary vocabulary: a name counts as foreign-looking only
+when Kiwi analyses it with an out-of-vocabulary or proper-noun token), persons (a name followed by
+씨, 님, 대사, 교수 ...) and institutions (followed by 대학교, 병원, 공사 ...). The word lists and the frames
+are data (``data/open_names.csv``), so are the suffixes (``data/open_suffixes.csv``) and the country
+words (``data/countries.csv``).
+
+``link`` ties a recognised name to a GeoNames place of its country (``data/foreign_latin.csv``, made by
+``tools/build_latin_gazetteer.py``) by transliteration distance: the Hangul stem and each Latin name
+are mapped to the same coarse sound classes (j for ㅈ ㅊ ㅉ and ch, j, z, ts; k for ㄱ ㅋ and c, g, k, q;
+p for ㅂ ㅍ and b, f, p, v; t for ㄷ ㅌ and d, t; l for ㄹ and l, r; vowels in three classes, the
+epenthetic ㅡ dropped), after country rules (``data/latin_rules.csv``: Vietnamese tr → ㅉ, German w → ㅂ,
+Japanese tsu → 쓰, generic words such as County, Kabupaten, Huyện removed). A link is accepted above
+``LINK_THRESHOLD``; otherwise the government is returned unlinked (no id, no coordinates).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import NamedTuple
+
+from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
+
+__all__ = [
+    "LINK_THRESHOLD",
+    "OpenMention",
+    "country_of",
+    "hangul_key",
+    "latin_key",
+    "latin_keys",
+    "link",
+    "open_foreign",
+    "recognise",
+    "similarity",
+    "threshold",
+]
+
+FULL_WEIGHT = 0.6  # of the key's ratio against the skeleton's in similarity()
+LINK_THRESHOLD = 0.86  # keys of 7 sounds or more; chosen on 100 real and 40 made-up names
+MID_THRESHOLD = 0.9  # keys of 6
+SHORT_THRESHOLD = 0.95  # keys of 5 or fewer
+MIN_STEM = 2  # syllables
+SPACED_SUFFIXES = ("아이마크", "아이막", "카운티")  # may stand apart from the stem ("아르항가이 아이막")
+REPEAT = "repeat"
+HOME_CUE = "home"  # right after 한국 or 북한: never a partner
+HOME = frozenset({"KR", "KP"})  # the peninsula: not a partner country
+# Countries whose gazetteer names come from the 외래어 표기법 tables (pinyin, Hepburn): a variant spelling
+# found here takes the gazetteer's name. Elsewhere the gazetteer's Korean names are GeoNames' alternates
+# (키질로르다 for 크즐오르다), so the article's spelling is kept and only the id and coordinates are taken.
+STANDARD_SPELLING = frozenset({"CN", "JP"})
+
+
+class OpenMention(NamedTuple):
+    start: int
+    end: int
+    name: str  # stem + suffix without spaces or hyphens ("아르항가이아이막")
+    stem: str
+    suffix: str
+    country: str  # ISO 3166-1 alpha-2, "" when the text gives none
+    region: str  # the Korean name of the province/state it follows, else ""
+    cue: str  # after_country | after_region | frame | repeat
+
+
+class _Suffix(NamedTuple):
+    suffix: str
+    level: str
+    targets: tuple[str, ...]  # levels of foreign_latin.csv rows it may link to
+    countries: frozenset[str]  # empty: any country
+
+
+class _Split(NamedTuple):
+    start: int
+    end: int  # end of stem + suffix
+    stem: str
+    suffix: str
+    tail: str
+    after: int  # where the text after the name starts (the tail included)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    resource = resources.files("diplomacy") / "data" / name
+    with io.StringIO(resource.read_text(encoding="utf-8")) as handle:
+        return list(csv.DictReader(handle))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    suffixes: dict[str, tuple[_Suffix, ...]]
+    suffix_order: tuple[str, ...]  # longest first
+    tails: frozenset[str]
+    common: frozenset[str]
+    common_end: tuple[str, ...]
+    frames_before: tuple[re.Pattern, ...]
+    frames_after: tuple[re.Pattern, ...]
+    person: re.Pattern
+    institution: re.Pattern
+    country_forms: dict[str, str]
+    country_end: re.Pattern  # a country word ending a stretch of text (the cue)
+    country_any: re.Pattern  # country words anywhere
+    korean_names: frozenset[str]
+    korean_stems: frozenset[str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    words: dict[str, list[str]] = {}
+    for row in _read_csv("open_names.csv"):
+        words.setdefault(row["kind"], []).append(row["value"])
+    suffixes: dict[str, list[_Suffix]] = {}
+    for row in _read_csv("open_suffixes.csv"):
+        countries = frozenset(c for c in row["countries"].split("|") if c)
+        suffixes.setdefault(row["suffix"], []).append(
+            _Suffix(row["suffix"], row["level"], tuple(row["targets"].split("|")), countries)
+        )
+    tails = (
+        {""} | set(words["particle"]) | {g + p for g in words["gov_tail"] for p in ["", *words["particle"]]}
+    )
+    forms = _country_forms()
+    hangul = _alternation(f for f in forms if not _is_han(f))
+    han = _alternation(f for f in forms if _is_han(f))
+    country = rf"(?:(?<![가-힣])(?:{hangul})|(?<![\u4e00-\u9fff])(?:{han}))"
+    korean_names, korean_stems = _korean_names()
+    return _Rules(
+        suffixes={k: tuple(v) for k, v in suffixes.items()},
+        suffix_order=tuple(sorted(suffixes, key=len, reverse=True)),
+        tails=frozenset(tails),
+        common=frozenset(words["common"]),
+        common_end=tuple(words["common_end"]),
+        frames_before=tuple(re.compile(p) for p in words["frame_before"]),
+        frames_after=tuple(re.compile(p) for p in words["frame_after"]),
+        person=re.compile(
+            rf"^\s+(?:{_alternation(words['person_title'])})(?:[은는이가을를의와과에도]|에게|께서|으로|로)?(?![가-힣])"
+        ),
+        institution=re.compile(
+            rf"^\s+(?:국립|시립|주립|도립|현립|(?:{_alternation(words['institution'])})"
+            r"(?:[은는이가을를의와과에도]|에서|으로|로)?(?![가-힣]))"
+        ),
+        country_forms=forms,
+        country_end=re.compile(rf"({country})(?:의)?\s*$"),
+        country_any=re.compile(rf"({country})(?=[^가-힣]|[의과와을를은는이가에으로도내측]|$)"),
+        korean_names=korean_names,
+        korean_stems=korean_stems,
+    )
+
+
+def _is_han(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _country_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for row in _read_csv("countries.csv"):
+        for form in [row["name"], *row["aliases"].split("|")]:
+            if form:
+                forms[form] = row["code"]
+    return forms
+
+
+def _korean_names() -> tuple[frozenset[str], frozenset[str]]:
+    names: set[str] = set()
+    for row in _read_csv("korean_governments.csv"):
+        names.add(row["name"])
+        names.update(a for a in (row.get("aliases") or "").split("|") if a)
+    suffix = re.compile(r"(?:특별자치도|특별자치시|특별시|광역시|특례시|도|시|군|구)$")
+    stems = {suffix.sub("", n) for n in names}
+    return frozenset(names), frozenset(s for s in stems if len(s) >= MIN_STEM)
+
+
+def country_of(word: str) -> str:
+    """The ISO code of a country word ("베트남" -> "VN", "美" -> "US"), "" when not one."""
+    return _rules().country_forms.get(word, "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Recognition
+# ---------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]+(?:[-‐][가-힣]+)*")
+
+
+def _splits(text: str) -> list[_Split]:
+    """Every word that is stem + suffix + allowed tail, in text order (one split per word)."""
+    rules = _rules()
+    out: list[_Split] = []
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        split = _split_word(word, start, rules)
+        if split is None:
+            split = _split_spaced(text, m, rules)
+        if split is not None:
+            out.append(split)
+    return out
+
+
+def _split_word(word: str, start: int, rules: _Rules) -> _Split | None:
+    best: _Split | None = None
+    for i in range(1, len(word)):
+        for suffix in rules.suffix_order:
+            if not word.startswith(suffix, i):
+                continue
+            tail = word[i + len(suffix) :]
+            if tail not in rules.tails:
+                continue
+            end = start + i + len(suffix)
+            cand = _Split(start, end, word[:i], suffix, tail, end)
+            if best is None or end < best.end:
+                best = cand
+        if best is not None:
+            return best  # the leftmost end: "블랙타운시도" is 블랙타운시 + 도, not 블랙타운시도
+    return best
+
+
+def _split_spaced(text: str, m: re.Match, rules: _Rules) -> _Split | None:
+    """'아르항가이 아이막': a long suffix standing apart from its stem."""
+    rest = text[m.end() : m.end() + 12]
+    for suffix in SPACED_SUFFIXES:
+        if rest.startswith(" " + suffix):
+            after = m.end() + 1 + len(suffix)
+            tail = _WORD.match(text, m.end() + 1)
+            tail_text = tail.group()[len(suffix) :] if tail else ""
+            if tail_text in rules.tails:
+                return _Split(m.start(), after, m.group(), suffix, tail_text, after)
+    return None
+
+
+def _name(split: _Split) -> str:
+    return (split.stem + split.suffix).replace("-", "").replace("‐", "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _looks_foreign(stem: str, suffix: str) -> bool:
+    """Not ordinary Korean vocabulary, by Kiwi: the stem holds a proper noun or a word Kiwi does not
+    know (보고르, 부에나파크); or it is several known words (블랙 + 타운) whose whole name Kiwi does not
+    know either (블랙타운시, but not 흑맥주). A stem that is one known word (전통, 가능, 외무) is vocabulary."""
+    from diplomacy.extract.nlp import kiwi
+
+    tokens = kiwi().tokenize(stem)
+    if any(t.oov or t.tag == "NNP" for t in tokens) or any(map(_loan_syllable, stem)):
+        return True
+    if len(tokens) < 2:
+        return False
+    return any(t.oov for t in kiwi().tokenize(stem + suffix))
+
+
+def _loan_syllable(ch: str) -> bool:
+    """A syllable no Sino-Korean word has: open ㅡ (즈 르 스 크), a tense initial (ㄲ ㄸ ㅃ ㅉ), ㅋ but 쾌.
+    It marks a loanword stem that Kiwi knows as a word (치즈정, the town Chizu, is no cheese)."""
+    code = ord(ch) - 0xAC00
+    if not 0 <= code < 11172:
+        return False
+    lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
+    return (vowel == 18 and tail == 0) or lead in (1, 4, 8, 13) or (lead == 15 and ch != "쾌")
+
+
+def _plausible(split: _Split, text: str, rules: _Rules) -> bool:
+    """Shape and word checks that do not depend on the cue."""
+    stem = split.stem.replace("-", "").replace("‐", "")
+    name = stem + split.suffix
+    if len(stem) < MIN_STEM or name in rules.common or stem in rules.common:
+        return False
+    if name.endswith(rules.common_end) or _is_korean(name, stem, rules):
+        return False
+    if foreign_gazetteer().is_exact(name) or foreign_gazetteer().is_exact(_dueum(name)):
+        return (
+            False  # the gazetteer's own business (룡정시 is its 용정시 in the spelling of outlets in China)
+        )
+    after = text[split.end : split.end + 20]
+    if rules.person.match(after) or rules.institution.match(after):
+        return False
+    return _looks_foreign(stem, split.suffix)
+
+
+def _dueum(name: str) -> str:
+    """The initial-sound rule on the first syllable (룡정 -> 용정, 녕안 -> 영안)."""
+    code = ord(name[0]) - 0xAC00 if name else -1
+    if not 0 <= code < 11172:
+        return name
+    lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
+    if lead == 5:  # ㄹ
+        lead = 11 if vowel in (2, 6, 7, 12, 17, 20) else 2
+    elif lead == 2 and vowel in (6, 12, 17, 20):
+        lead = 11
+    return chr(0xAC00 + lead * 588 + vowel * 28 + tail) + name[1:]
+
+
+def _is_korean(name: str, stem: str, rules: _Rules) -> bool:
+    """A Korean government, also in the spelling of outlets in China (련제구 is 연제구)."""
+    return any(n in rules.korean_names for n in (name, _dueum(name))) or any(
+        s in rules.korean_stems for s in (stem, _dueum(stem))
+    )
+
+
+def _suffix_row(suffix: str, country: str) -> _Suffix | None:
+    rows = _rules().suffixes[suffix]
+    specific = [r for r in rows if country and country in r.countries]
+    generic = [r for r in rows if not r.countries]
+    return (specific or generic or [None])[0]
+
+
+_GAP = re.compile(r"^(?:의)?\s*$")
+
+
+@dataclass
+class _Context:
+    text: str
+    known: list[tuple[int, int, ForeignGov]]  # gazetteer places in the text (regions, cities)
+    accepted: list[OpenMention]
+    countries: tuple[str, ...] = ()  # the caller's hints (the article's countries), used last
+
+    def before(self, start: int) -> tuple[str, str, str] | None:
+        """(cue, country, region) from what stands right before `start`."""
+        window = self.text[max(0, start - 24) : start]
+        hit = _rules().country_end.search(window)
+        if hit and _GAP.match(window[hit.end(1) :]):
+            code = country_of(hit.group(1))
+            return ("after_country", code, "") if code not in HOME else (HOME_CUE, code, "")
+        for _s, e, gov in reversed(self.known):
+            if e <= start and _GAP.match(self.text[e:start]):
+                region = gov.name if gov.level == "province" else gov.region
+                return "after_region", gov.country, region
+        for m in reversed(self.accepted):
+            if m.end <= start and _GAP.match(self.text[m.end : start]) and _is_region(m):
+                return "after_region", m.country, m.name
+        return None
+
+
+def _is_region(m: OpenMention) -> bool:
+    row = _suffix_row(m.suffix, m.country)
+    return row is not None and row.level == "province"
+
+
+def _frame(split: _Split, text: str, rules: _Rules) -> bool:
+    before = text[max(0, split.start - 30) : split.start]
+    after = text[split.end : split.end + 80]
+    return any(p.search(before) for p in rules.frames_before) or any(
+        p.match(after) for p in rules.frames_after
+    )
+
+
+def _frame_country(split: _Split, text: str, hints: Sequence[str] = ()) -> str:
+    """Of the last three countries named before the mention (then the caller's hints), the first where
+    the name links, else the first ("인니·베트남 ... 보고르군": Bogor is in Indonesia)."""
+    recent: list[str] = []
+    for hit in _rules().country_any.finditer(text, 0, split.start):
+        code = country_of(hit.group(1))
+        if code and code not in HOME:
+            recent = [c for c in recent if c != code] + [code]
+    candidates = recent[::-1][:3] + [c for c in hints if c not in recent and c not in HOME]
+    stem = _name(split)[: -len(split.suffix)]
+    linked = [c for c in candidates if _link_cached(stem, split.suffix, c, "") is not None]
+    return (linked or candidates or [""])[0]
+
+
+def _nearest_country(text: str, start: int) -> str:
+    code = ""
+    for hit in _rules().country_any.finditer(text, 0, start):
+        found = country_of(hit.group(1))
+        if found and found not in HOME:
+            code = found
+    return code
+
+
+def _known_places(text: str) -> list[tuple[int, int, ForeignGov]]:
+    out = []
+    for m in foreign_gazetteer().find(text):
+        if country_of(text[m.start : m.end]):
+            continue  # 호주 is Australia before it is 湖州
+        provinces = [c for c in m.candidates if c.level == "province"]
+        out.append((m.start, m.end, (provinces or list(m.candidates))[0]))
+    return out
+
+
+def recognise(
+    text: str, known: Sequence[tuple[int, int]] = (), countries: Sequence[str] = ()
+) -> list[OpenMention]:
+    """Foreign local governments named in `text` that the gazetteer does not know, in text order.
+
+    Spans overlapping `known` (the caller's gazetteer hits) are left out. `countries` (ISO codes, e.g.
+    the countries the whole article names) are tried after those named in `text` when a mention found
+    by its frame needs a country: pass them when `text` is one sentence.
+    """
+    rules = _rules()
+    ctx = _Context(text, _known_places(text), [], tuple(countries))
+    candidates = [
+        s
+        for s in _splits(text)
+        if not any(s.start < e and b < s.end for b, e in known) and _plausible(s, text, rules)
+    ]
+    rest = []
+    for split in candidates:
+        mention = _cued(split, ctx, rules)
+        if mention is None:
+            rest.append(split)
+        else:
+            ctx.accepted.append(mention)
+    ctx.accepted.extend(_repeats(rest, ctx))
+    return _share_regions(sorted(ctx.accepted))
+
+
+def _share_regions(mentions: list[OpenMention]) -> list[OpenMention]:
+    """Mentions of one name name one place: the country of its first mention after a country or a
+    region (else of its first mention), and the first region any mention of it was given."""
+    country: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: (m.cue not in ("after_country", "after_region"), m.start)):
+        country.setdefault(m.name, m.country)
+    mentions = [m._replace(country=country[m.name]) for m in mentions]
+    regions: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        if m.region:
+            regions.setdefault((m.name, m.country), m.region)
+    return [m if m.region else m._replace(region=regions.get((m.name, m.country), "")) for m in mentions]
+
+
+def _cued(split: _Split, ctx: _Context, rules: _Rules) -> OpenMention | None:
+    before = ctx.before(split.start)
+    if before is not None and before[0] == HOME_CUE:
+        return None
+    if before is not None:
+        cue, country, region = before
+    elif _frame(split, ctx.text, rules):
+        cue, country, region = "frame", _frame_country(split, ctx.text, ctx.countries), ""
+    else:
+        return None
+    return _mention(split, cue, country, region)
+
+
+def _mention(split: _Split, cue: str, country: str, region: str) -> OpenMention | None:
+    row = _suffix_row(split.suffix, country)
+    if row is None or (row.countries and country not in row.countries):
+        return None
+    name = _name(split)
+    return OpenMention(
+        split.start, split.end, name, name[: -len(split.suffix)], split.suffix, country, region, cue
+    )
+
+
+def _repeats(rest: list[_Split], ctx: _Context) -> list[OpenMention]:
+    """Other mentions of an accepted name, or of its stem with another suffix (크즐오르다주 -> 크즐오르다시)."""
+    by_name: dict[str, OpenMention] = {}
+    by_stem: dict[str, OpenMention] = {}
+    for m in ctx.accepted:
+        by_name.setdefault(m.name, m)
+        by_stem.setdefault(m.stem, m)
+    out = []
+    for split in rest:
+        name = _name(split)
+        first = by_name.get(name) or by_stem.get(name[: -len(split.suffix)])
+        if first is None:
+            continue
+        country = first.country or _nearest_country(ctx.text, split.start)
+        region = first.region if first.name == name else ""
+        mention = _mention(split, REPEAT, country, region)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Transliteration keys
+# ---------------------------------------------------------------------------------------------
+
+_CHO = ["k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t", "p", "h"]
+_JUNG = ["a", "a", "ia", "ia", "a", "e", "io", "ie", "o", "oa", "oe", "oe", "io", "u", "uo", "ue", "ui", "iu", "", "i", "i"]  # fmt: skip
+_JONG = ["", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l", "m", "p", "p", "t", "t", "N", "t", "t", "k", "t", "p", "t"]  # fmt: skip
+_VOWEL_CLASS = str.maketrans({"e": "a", "y": "i", "u": "o", "w": "o"})
+_LATIN_SOUNDS = (
+    (r"tsch|tch", "j"),
+    (r"sch|sh", "s"),
+    (r"ch|zh|dz|ts|tz|dj|j|z", "j"),
+    (r"th", "t"),
+    (r"ph", "p"),
+    (r"ck|qu|kh|q", "k"),
+    (r"ng(?=[aeiouy])", "Nk"),  # the velar nasal is N: 셀렝게 Selenge, 아르항가이 Arhangay
+    (r"ng", "N"),
+    (r"gh", ""),
+    (r"x", "ks"),
+    (r"c(?=[eiy])", "s"),
+    (r"[cg]", "k"),
+    (r"[bfv]", "p"),
+    (r"d", "t"),
+    (r"r", "l"),
+    (r"[^a-zN]", ""),
+)
+_LATIN_SOUNDS_RE = tuple((re.compile(p), r) for p, r in _LATIN_SOUNDS)
+
+
+def _classes(sounds: str) -> str:
+    """Vowels to three classes (a/e, i/y, o/u/w), letters repeated in a row once."""
+    out = []
+    for ch in sounds.translate(_VOWEL_CLASS):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def hangul_key(text: str) -> str:
+    """'부에나파크' -> 'poanapak': the Hangul spelling in coarse sound classes (ㅡ dropped)."""
+    sounds = []
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            sounds.append(_CHO[code // 588] + _JUNG[(code % 588) // 28] + _JONG[code % 28])
+    return _classes("".join(sounds))
+
+
+@functools.cache
+def _latin_rules() -> dict[str, tuple[tuple[re.Pattern, str], ...]]:
+    rules: dict[str, list[tuple[re.Pattern, str]]] = {}
+    for row in _read_csv("latin_rules.csv"):
+        rules.setdefault(row["country"], []).append((re.compile(row["pattern"]), row["replacement"]))
+    return {k: tuple(v) for k, v in rules.items()}
+
+
+def _fold(text: str) -> str:
+    text = text.lower().replace("đ", "dh").replace("ı", "i").replace("ł", "l").replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# An English reading as Korean loanwords spell it: no r after a vowel (Park 파크), th as ㅅ (South 사우스),
+# soft g (Orange 오렌지), ow as 아우 (town 타운), ee as 이 and oo as 우, no final silent e (Wales 웨일스).
+_ENGLISH = (
+    (re.compile(r"(?<=[aeiou])r(?![aeiouy])"), ""),
+    (re.compile(r"ch(?=r)"), "k"),
+    (re.compile(r"th"), "s"),
+    (re.compile(r"g(?=[eiy])"), "j"),
+    (re.compile(r"ow"), "au"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"oo"), "u"),
+    (re.compile(r"(?<=[^aeiou])e\b"), ""),
+)
+
+
+def latin_key(name: str, country: str = "", english: bool = False) -> str:
+    """'Kabupaten Bogor' -> 'pokol': generic words dropped, country rules, then the sound classes."""
+    text = _fold(name).replace("-", " ").replace("’", "").replace("'", "")
+    rules = _latin_rules()
+    for pattern, repl in rules.get("*", ()) + rules.get(country, ()):
+        text = pattern.sub(repl, text)
+    if english:
+        for pattern, repl in _ENGLISH:
+            text = pattern.sub(repl, text)
+    for pattern, repl in _LATIN_SOUNDS_RE:
+        text = pattern.sub(repl, text)
+    return _classes(text)
+
+
+def latin_keys(name: str, country: str = "") -> tuple[str, ...]:
+    """The keys of a Latin name: as spelt, and read as English."""
+    keys = (latin_key(name, country), latin_key(name, country, english=True))
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _ratio(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    return 1.0 - _levenshtein(a, b) / max(len(a), len(b))
+
+
+def _skeleton(key: str) -> str:
+    """The consonants, sibilants as one (즈 for s: 브리즈번 Brisbane)."""
+    return _classes("".join(ch for ch in key if ch not in "aio").replace("s", "j").replace("N", "n"))
+
+
+def _bound(a: str, b: str) -> float:
+    """An upper bound of _ratio(a, b) from the lengths alone."""
+    return 1.0 - abs(len(a) - len(b)) / max(len(a), len(b), 1)
+
+
+def similarity(hangul_k: str, latin_k: str) -> float:
+    """Weighted mean of the ratio of the keys and of their consonant skeletons."""
+    return _similarity(hangul_k, _skeleton(hangul_k), latin_k, _skeleton(latin_k), 0.0)
+
+
+def _similarity(key: str, skel: str, other: str, other_skel: str, floor: float) -> float:
+    """similarity(), or 0.0 as soon as it cannot reach `floor` (most places are dismissed by lengths)."""
+    full_bound = _bound(key, other)
+    if FULL_WEIGHT * full_bound + (1 - FULL_WEIGHT) * _bound(skel, other_skel) < floor:
+        return 0.0
+    skel_ratio = _ratio(skel, other_skel)
+    if FULL_WEIGHT * full_bound + (1 - FULL_WEIGHT) * skel_ratio < floor:
+        return 0.0
+    return FULL_WEIGHT * _ratio(key, other) + (1 - FULL_WEIGHT) * skel_ratio
+
+
+def threshold(key: str) -> float:
+    """Short keys need a closer match: 'apain' (어바인) is 0.9 from 'Payne'."""
+    if len(key) <= 5:
+        return SHORT_THRESHOLD
+    return MID_THRESHOLD if len(key) == 6 else LINK_THRESHOLD
+
+
+# ---------------------------------------------------------------------------------------------
+# Linking
+# ---------------------------------------------------------------------------------------------
+
+
+class _Place(NamedTuple):
+    geonames_id: int
+    country: str
+    level: str  # admin1 | admin2 | city
+    name: str
+    admin1: str
+    admin1_code: str
+    name_ko: str
+    lat: float | None
+    lon: float | None
+    population: int
+    keys: tuple[tuple[str, str], ...]  # (key, skeleton) of each Latin name
+
+
+@functools.cache
+def _latin_rows() -> dict[str, tuple[dict[str, str], ...]]:
+    by_country: dict[str, list[dict[str, str]]] = {}
+    for row in _read_csv("foreign_latin.csv"):
+        by_country.setdefault(row["country"], []).append(row)
+    return {k: tuple(v) for k, v in by_country.items()}
+
+
+@functools.lru_cache(maxsize=64)
+def _places(country: str) -> tuple[_Place, ...]:
+    """The Latin gazetteer of one country with the sound keys of its names (computed on first use)."""
+    out = []
+    for row in _latin_rows().get(country, ()):
+        names = [row["name"], *(a for a in row["alt"].split("|") if a)]
+        keys = tuple(
+            (k, _skeleton(k)) for k in dict.fromkeys(k for n in names for k in latin_keys(n, country))
+        )
+        out.append(
+            _Place(
+                int(row["geonames_id"]),
+                country,
+                row["level"],
+                row["name"],
+                row["admin1"],
+                row["admin1_code"],
+                row["name_ko"],
+                float(row["lat"]) if row["lat"] else None,
+                float(row["lon"]) if row["lon"] else None,
+                int(row["population"] or 0),
+                keys,
+            )
+        )
+    return tuple(out)
+
+
+def _admin1_code(region: str, country: str) -> str:
+    """The admin1 code of a Korean region name, from foreign_latin's Korean names or the gazetteer's ids."""
+    if not region:
+        return ""
+    places = _places(country)
+    ids = {g.geonames_id for g in foreign_gazetteer().candidates(region) if g.level == "province"}
+    for p in places:
+        if p.level == "admin1" and (p.name_ko == region or p.geonames_id in ids):
+            return p.admin1_code
+    linked = _best(hangul_key(region[:-1]), places, ("admin1",), "")
+    return linked[0].admin1_code if linked else ""
+
+
+def _best(
+    key: str, places: Sequence[_Place], targets: Sequence[str], admin1: str
+) -> tuple[_Place, float] | None:
+    """The best-scoring place above the threshold: higher score, then target order, then population."""
+    if not key:
+        return None
+    floor, skel = threshold(key), _skeleton(key)
+    best, best_rank = None, None
+    for p in places:
+        if p.level not in targets or (admin1 and p.admin1_code != admin1):
+            continue
+        # the first consonants must agree: 'Buena Park' is never 'Kennebec'; this also keeps it fast
+        score = max(
+            (_similarity(key, skel, k, ks, floor) for k, ks in p.keys if ks[:1] == skel[:1]), default=0.0
+        )
+        if score < floor:
+            continue
+        rank = (round(score, 3), -targets.index(p.level), p.population)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = (p, score), rank
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _link_cached(stem: str, suffix: str, country: str, region: str) -> _Place | None:
+    row = _suffix_row(suffix, country)
+    places = _places(country)
+    if row is None or not places:
+        return None
+    key = hangul_key(stem)
+    admin1 = _admin1_code(region, country) if row.level != "province" else ""
+    hit = (_best(key, places, row.targets, admin1) if admin1 else None) or _best(key, places, row.targets, "")
+    return hit[0] if hit else None
+
+
+def _korean_admin1(place: _Place) -> str:
+    for p in _places(place.country):
+        if p.level == "admin1" and p.admin1_code == place.admin1_code:
+            if p.name_ko:
+                return p.name_ko
+            gov = next((g for g in foreign_gazetteer().governments if g.geonames_id == p.geonames_id), None)
+            return gov.name if gov else ""
+    return ""
+
+
+@functools.cache
+def _gazetteer_keys() -> dict[tuple[str, str], tuple[tuple[ForeignGov, str], ...]]:
+    """The gazetteer's governments by (country, suffix), with the sound key of their stems."""
+    suffixes = _rules().suffix_order
+    out: dict[tuple[str, str], list[tuple[ForeignGov, str]]] = {}
+    for gov in foreign_gazetteer().governments:
+        suffix = next((x for x in suffixes if gov.name.endswith(x) and len(gov.name) > len(x)), None)
+        if suffix is not None:
+            out.setdefault((gov.country, suffix), []).append((gov, hangul_key(gov.name[: -len(suffix)])))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _gazetteer_match(mention: OpenMention) -> ForeignGov | None:
+    """A known government spelt another way (치즈정 for 지즈정, 회이산구 for 후이산구): same country and
+    suffix, a sound key as close as link's thresholds ask, and no other name as close."""
+    if not mention.country:
+        return None
+    key = hangul_key(mention.stem)
+    floor, skel = threshold(key), _skeleton(key)
+    scored = []
+    for gov, other in _gazetteer_keys().get((mention.country, mention.suffix), ()):
+        other_skel = _skeleton(other)
+        if other_skel[:1] == skel[:1]:
+            score = _similarity(key, skel, other, other_skel, floor)
+            if score >= floor and (not mention.region or gov.region in ("", mention.region)):
+                scored.append((score, gov))
+    if not scored:
+        return None
+    top = max(score for score, _ in scored)
+    names = {gov.name for score, gov in scored if score == top}
+    return next(gov for score, gov in scored if score == top) if len(names) == 1 else None
+
+
+def link(mention: OpenMention) -> ForeignGov:
+    """The government a recognised name stands for: a gazetteer government spelt another way (then with
+    the gazetteer's canonical name), else a GeoNames place when the transliteration is close enough,
+    else unlinked (geonames_id, lat and lon None) with what the text gives."""
+    known = _gazetteer_match(mention)
+    if known is not None:
+        name = known.name if known.country in STANDARD_SPELLING else mention.name
+        return replace(known, name=name, region=known.region or mention.region)
+    row = _suffix_row(mention.suffix, mention.country)
+    level = row.level if row else ""
+    place = _link_cached(mention.stem, mention.suffix, mention.country, mention.region)
+    if place is None:
+        return ForeignGov(mention.name, "", "", mention.country, mention.region, level, None, None, None)
+    region = mention.name if place.level == "admin1" else mention.region or _korean_admin1(place)
+    return ForeignGov(
+        name=mention.name,
+        name_en=place.name,
+        name_native=place.name,
+        country=place.country,
+        region=region,
+        level=level,
+        geonames_id=place.geonames_id,
+        lat=place.lat,
+        lon=place.lon,
+    )
+
+
+def _admin1_of(gov: ForeignGov) -> str:
+    place = next((p for p in _places(gov.country) if p.geonames_id == gov.geonames_id), None)
+    return place.admin1_code if place else ""
+
+
+def open_foreign(
+    text: str, known: Sequence[tuple[int, int]] = (), countries: Sequence[str] = ()
+) -> list[tuple[int, int, ForeignGov]]:
+    """recognise + link: (start, end, government) for every foreign government the gazetteer does not know.
+
+    A first-level unit linked in the same text names the region of the places linked inside it
+    ("크즐오르다주 ... 크즐오르다시": the city's region is 크즐오르다주) when nothing else gave one.
+    """
+    mentions = recognise(text, known, countries)
+    govs = [link(m) for m in mentions]
+    regions = {_admin1_of(g): g.name for g in govs if g.geonames_id is not None and g.region == g.name}
+    out = []
+    for m, gov in zip(mentions, govs, strict=True):
+        if gov.geonames_id is not None and not gov.region and _admin1_of(gov) in regions:
+            gov = replace(gov, region=regions[_admin1_of(gov)])
+        out.append((m.start, m.end, gov))
+    return out
