@@ -39,7 +39,13 @@ def held_out(path: Path) -> bool:
 
 def gold_keys(gold: dict) -> list[tuple]:
     return [
-        (e["event_type"], e["korean_city"], e["partner_city"], e["event_date"], e.get("date_precision") or "day")
+        (
+            e["event_type"],
+            e["korean_city"],
+            e["partner_city"],
+            e["event_date"],
+            e.get("date_precision") or "day",
+        )
         for e in gold.get("events", [])
     ]
 
@@ -47,7 +53,9 @@ def gold_keys(gold: dict) -> list[tuple]:
 def label(event, golds: list[tuple]) -> bool:
     for t, k, p, d, prec in golds:
         same = (event.event_type, event.korean.name, event.foreign.name) == (t, k, p)
-        if same and date_key(event.event_date, prec) == date_key(__import__("datetime").date.fromisoformat(d), prec):
+        if same and date_key(event.event_date, prec) == date_key(
+            __import__("datetime").date.fromisoformat(d), prec
+        ):
             return True
     return False
 
@@ -83,7 +91,9 @@ def load(corpora: list[Path], include_held_out: bool) -> dict[str, tuple[list, l
     return data
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, lr: float = 0.5) -> tuple[float, np.ndarray]:
+def fit(
+    x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, lr: float = 0.5
+) -> tuple[float, np.ndarray]:
     w = np.zeros(x.shape[1])
     b = 0.0
     n = max(len(y), 1)
@@ -140,7 +150,11 @@ def main(argv=None) -> int:
     n_cand = sum(len(r) for r, _ in articles.values())
     print(f"{len(articles)} articles, {n_cand} candidates")
     accept_all = {n: np.ones(len(r)) for n, (r, _) in articles.items()}
-    print("accept every creatable candidate  P/R/F1 = {:.3f} / {:.3f} / {:.3f}".format(*event_prf(articles, accept_all, 0.5)))
+    print(
+        "accept every creatable candidate  P/R/F1 = {:.3f} / {:.3f} / {:.3f}".format(
+            *event_prf(articles, accept_all, 0.5)
+        )
+    )
     cv = cross_validate(articles, args.folds, args.threshold)
     for t in (0.2, 0.3, 0.4, 0.5, 0.6):
         mark = "  <- shipped threshold" if t == args.threshold else ""

@@ -1,19 +1,24 @@
-"""The extraction bar of the data contract, measured on the dev corpus with its own scorer.
+"""The extraction bars, measured on the annotated corpora with their own scorer.
 
-Fails when a change drops any score below the bar the product promises analysts.
+`dev` (20 articles) is what the first engine was tuned on; `dev2` (51 articles written like it,
+China in two orthographies, ten other countries, hard negatives) minus its ten held-back files
+(numbers ending in 3 or 8, scored once at the end of a piece of work, never tuned on) is what
+the rebuilt engine is tuned on. Fails when a change drops any score below its bar. The dev2
+bars are floors just under today's figures (the product's target is higher: see the README).
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
 from conftest import SHARED
 
-DEV = SHARED / "eval" / "dev"
-SCORER = SHARED / "eval" / "score.py"
+EVAL = SHARED / "eval"
+SCORER = EVAL / "score.py"
 
 pytestmark = [
     pytest.mark.slow,
@@ -21,42 +26,85 @@ pytestmark = [
 ]
 
 BARS = {
-    "event_strict_f1": 0.90,
-    "event_relaxed_f1": 0.95,
-    "classification_f1": 0.95,
-    "published_date_accuracy": 1.0,
-    "relationship_f1": 0.85,
+    "dev": {
+        "event_strict_f1": 0.90,
+        "event_relaxed_f1": 0.95,
+        "classification_f1": 0.95,
+        "published_date_accuracy": 1.0,
+        "relationship_f1": 0.85,
+    },
+    "dev2": {
+        "event_strict_f1": 0.55,
+        "event_relaxed_f1": 0.60,
+        "classification_f1": 0.93,
+        "published_date_accuracy": 0.97,
+        "relationship_f1": 0.65,
+    },
 }
 FIELD_BARS = {
-    "agreement_type": 0.90,
-    "direction": 0.90,
-    "status": 0.90,
-    "date_precision": 0.90,
-    "korean_province": 0.90,
-    "partner_region": 0.90,
-    "partner_country": 0.90,
-    "korean_officials": 0.80,
-    "foreign_officials": 0.80,
-    "fields": 0.80,
+    "dev": {
+        "agreement_type": 0.90,
+        "direction": 0.90,
+        "status": 0.90,
+        "date_precision": 0.90,
+        "korean_province": 0.90,
+        "partner_region": 0.90,
+        "partner_country": 0.90,
+        "korean_officials": 0.80,
+        "foreign_officials": 0.80,
+        "fields": 0.80,
+    },
+    "dev2": {
+        "agreement_type": 0.90,
+        "direction": 0.85,
+        "status": 0.90,
+        "date_precision": 0.90,
+        "korean_province": 0.90,
+        "partner_region": 0.85,
+        "partner_country": 0.95,
+        "korean_officials": 0.65,
+        "foreign_officials": 0.60,
+        "fields": 0.65,
+    },
 }
 
 
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory):
-    wh = tmp_path_factory.mktemp("dev") / "warehouse"
+def held_back(name: str) -> bool:
+    return name[:3].isdigit() and name[2] in "38"
+
+
+def _corpus(tmp, name: str):
+    """The corpus folder to score: dev as it is, dev2 without its held-back files."""
+    src = EVAL / name
+    if name != "dev2":
+        return src
+    dst = tmp / name
+    for sub in ("docs", "gold"):
+        (dst / sub).mkdir(parents=True)
+        for f in (src / sub).iterdir():
+            if not held_back(f.name):
+                shutil.copy(f, dst / sub / f.name)
+    return dst
+
+
+@pytest.fixture(scope="module", params=["dev", "dev2"])
+def scores(request, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp(request.param)
+    corpus = _corpus(tmp, request.param)
+    wh = tmp / "warehouse"
     subprocess.run(
-        [sys.executable, "-m", "diplomacy", "run", "--input", str(DEV / "docs"), "--warehouse", str(wh)],
+        [sys.executable, "-m", "diplomacy", "run", "--input", str(corpus / "docs"), "--warehouse", str(wh)],
         check=True,
         capture_output=True,
     )
     out = subprocess.run(
-        [sys.executable, str(SCORER), str(DEV / "gold"), str(wh), "--json"],
+        [sys.executable, str(SCORER), str(corpus / "gold"), str(wh), "--json"],
         check=True,
         capture_output=True,
         text=True,
     )
     s = json.loads(out.stdout)
-    return {
+    return request.param, {
         "event_strict_f1": s["event_strict_prf"][2],
         "event_relaxed_f1": s["event_relaxed_prf"][2],
         "classification_f1": s["classification_prf"][2],
@@ -68,14 +116,24 @@ def scores(tmp_path_factory):
 
 
 def test_every_article_is_present(scores):
-    assert scores["articles_missing"] == 0
+    _, s = scores
+    assert s["articles_missing"] == 0
 
 
-@pytest.mark.parametrize("metric", sorted(BARS))
+@pytest.mark.parametrize("metric", sorted(BARS["dev"]))
 def test_score_bar(scores, metric):
-    assert scores[metric] >= BARS[metric], f"{metric} {scores[metric]} < {BARS[metric]}"
+    corpus, s = scores
+    assert s[metric] >= BARS[corpus][metric], f"{corpus} {metric} {s[metric]} < {BARS[corpus][metric]}"
 
 
-@pytest.mark.parametrize("field", sorted(FIELD_BARS))
+@pytest.mark.parametrize("field", sorted(FIELD_BARS["dev"]))
 def test_field_accuracy_bar(scores, field):
-    assert scores["fields"][field] >= FIELD_BARS[field], f"{field} {scores['fields'][field]}"
+    corpus, s = scores
+    bar = FIELD_BARS[corpus][field]
+    assert s["fields"][field] >= bar, f"{corpus} {field} {s['fields'][field]} < {bar}"
+
+
+def test_held_back_files_are_never_in_the_tuning_corpus(tmp_path):
+    corpus = _corpus(tmp_path, "dev2")
+    names = {f.name[:3] for f in (corpus / "docs").iterdir()}
+    assert names and not any(n[2] in "38" for n in names)
