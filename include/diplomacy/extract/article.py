@@ -51,7 +51,7 @@ class _Reader:
     # ---------------------------------------------------------------------------- reading
     def run(self) -> Extraction:
         texts = [s.text for s in self.sentences]
-        wanted = [i for i, t in enumerate(texts) if clauses.triggers(t)]
+        wanted = [i for i, t in enumerate(texts) if self._worth_analysing(t)]
         analysed = dict(zip(wanted, morph.tokenize([texts[i] for i in wanted]), strict=True))
         for i, s in enumerate(self.sentences):
             self._sentence(s.text, analysed.get(i))
@@ -70,6 +70,11 @@ class _Reader:
             ):
                 self.rel.add(e.korean, e.foreign, e.agreement_type, e.event_date.year, e.evidence)
         return Extraction(events=events, relationships=self.rel.all())
+
+    def _worth_analysing(self, text: str) -> bool:
+        """Kiwi reads only sentences that can yield a candidate with a named side: a trigger and
+        a government mention (the rest keep the characters' reading, or yield nothing)."""
+        return bool(clauses.triggers(text)) and bool(self.res.foreign(text) or self.res.korean(text))
 
     def _sentence(self, text: str, tokens) -> None:
         dates = find_dates(text, self.ctx.published, last_year=self.last_year)
