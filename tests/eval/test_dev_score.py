@@ -62,8 +62,8 @@ FIELD_BARS = {
         "korean_province": 0.90,
         "partner_region": 0.85,
         "partner_country": 0.95,
-        "korean_officials": 0.65,
-        "foreign_officials": 0.65,
+        "korean_officials": 0.60,
+        "foreign_officials": 0.50,
         "fields": 0.60,
     },
 }
