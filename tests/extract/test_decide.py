@@ -12,7 +12,12 @@ def test_shipped_weights_name_only_known_features():
 
 
 def test_confidence_is_a_probability_that_moves_with_evidence():
-    strong = {"partner_named": True, "two_parties_in_clause": True, "date_in_clause": True, "precision_day": True}
+    strong = {
+        "partner_named": True,
+        "two_parties_in_clause": True,
+        "date_in_clause": True,
+        "precision_day": True,
+    }
     weak = {"partner_from_context": True, "date_by_continuation": True}
     cs, cw = decide.confidence(strong), decide.confidence(weak)
     assert 0.0 <= cw < cs <= 1.0
