@@ -24,7 +24,11 @@ def role(sentence: str, name: str) -> str | None:
         ("다롄시 대표단은 춘천시를 방문했다.", "다롄시", SUBJECT),
         ("춘천시장은 베이징에서 다롄시 부시장을 만났다.", "베이징", LOCATIVE),
         ("다롄시의 칭화대학을 방문했다.", "다롄시", GENITIVE),
-        ("두 사람은 각기 랴오닝성과 강원도를 대표하여 서명했다.", "강원도", OTHER),  # object of 대표하다: no travel
+        (
+            "두 사람은 각기 랴오닝성과 강원도를 대표하여 서명했다.",
+            "강원도",
+            OTHER,
+        ),  # object of 대표하다: no travel
     ],
 )
 def test_particle_role(sentence, name, expected):
