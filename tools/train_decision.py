@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -53,9 +54,7 @@ def gold_keys(gold: dict) -> list[tuple]:
 def label(event, golds: list[tuple]) -> bool:
     for t, k, p, d, prec in golds:
         same = (event.event_type, event.korean.name, event.foreign.name) == (t, k, p)
-        if same and date_key(event.event_date, prec) == date_key(
-            __import__("datetime").date.fromisoformat(d), prec
-        ):
+        if same and date_key(event.event_date, prec) == date_key(date.fromisoformat(d), prec):
             return True
     return False
 

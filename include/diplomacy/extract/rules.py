@@ -7,7 +7,6 @@ so a new country costs a data row. Code asks for a rule by name: `rx("future")`.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 from importlib import resources
@@ -30,13 +29,9 @@ def _specs() -> dict[str, dict]:
 @cache
 def countries() -> dict[str, str]:
     """Korean country names and short forms -> ISO 3166-1 alpha-2, longest first."""
-    with _open("countries.csv") as fh:
-        rows = list(csv.DictReader(fh))
-    out: dict[str, str] = {}
-    for r in rows:
-        for name in [r["name"], *filter(None, (r.get("aliases") or "").split("|"))]:
-            out.setdefault(name.strip(), (r.get("code") or r.get("iso") or "").strip())
-    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+    from diplomacy.gazetteer.open_names import country_forms
+
+    return dict(sorted(country_forms().items(), key=lambda kv: -len(kv[0])))
 
 
 def _expand(pattern: str) -> str:

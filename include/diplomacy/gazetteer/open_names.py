@@ -146,7 +146,7 @@ def _rules() -> _Rules:
     tails = (
         {""} | set(words["particle"]) | {g + p for g in words["gov_tail"] for p in ["", *words["particle"]]}
     )
-    forms = _country_forms()
+    forms = country_forms()
     hangul = _alternation(f for f in forms if not _is_han(f))
     han = _alternation(f for f in forms if _is_han(f))
     country = rf"(?:(?<![가-힣])(?:{hangul})|(?<![\u4e00-\u9fff])(?:{han}))"
@@ -178,7 +178,9 @@ def _is_han(text: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _country_forms() -> dict[str, str]:
+@functools.cache
+def country_forms() -> dict[str, str]:
+    """Korean country names and short forms (countries.csv) -> ISO 3166-1 alpha-2."""
     forms: dict[str, str] = {}
     for row in _read_csv("countries.csv"):
         for form in [row["name"], *row["aliases"].split("|")]:
