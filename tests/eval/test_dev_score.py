@@ -62,9 +62,9 @@ FIELD_BARS = {
         "korean_province": 0.90,
         "partner_region": 0.85,
         "partner_country": 0.95,
-        "korean_officials": 0.60,
-        "foreign_officials": 0.50,
-        "fields": 0.60,
+        "korean_officials": 0.70,
+        "foreign_officials": 0.75,
+        "fields": 0.65,
     },
 }
 
