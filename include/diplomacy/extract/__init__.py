@@ -15,6 +15,7 @@ def extract_stream(articles: Iterable[dict]) -> Iterator[tuple[list[dict], list[
     the articles already analysed). Rows without a body or a publication date are kept as
     non-diplomacy: a date-less article cannot anchor relative dates, so it yields nothing.
     """
+    from diplomacy.extract.article import worth_reading
     from diplomacy.extract.engine import event_rows, extract_article, relationship_rows
     from diplomacy.extract.nlp import analyse
 
@@ -25,7 +26,7 @@ def extract_stream(articles: Iterable[dict]) -> Iterator[tuple[list[dict], list[
             window.append(a)
             yield a.get("body") or ""
 
-    for sentences in analyse(bodies()):
+    for sentences in analyse(bodies(), wants=worth_reading):
         a = window.popleft()
         ex = extract_article(a["article_id"], a.get("title"), sentences, a.get("published_date"))
         ev = event_rows(a["article_id"], a.get("published_date"), ex)

@@ -19,10 +19,10 @@ from diplomacy.extract.dates import DateMention, find_dates
 from diplomacy.extract.events import Event, Extraction, add_people
 from diplomacy.extract.mentions import Resolver
 from diplomacy.extract.nlp import Sentence
-from diplomacy.extract.officials import Official, find_officials
+from diplomacy.extract.officials import Official, find_officials, has_title
 from diplomacy.extract.roles import LOCATIVE, OBJECT
 
-__all__ = ["read_article"]
+__all__ = ["read_article", "worth_reading"]
 
 HISTORY_DAYS = 400
 
@@ -52,7 +52,12 @@ class _Reader:
     def run(self) -> Extraction:
         texts = [s.text for s in self.sentences]
         wanted = [i for i, t in enumerate(texts) if self._worth_analysing(t)]
-        analysed = dict(zip(wanted, morph.tokenize([texts[i] for i in wanted]), strict=True))
+        unread = [i for i in wanted if self.sentences[i].tokens is None]  # Kiwi has not seen them
+        analysed = dict(zip(unread, morph.tokenize([texts[i] for i in unread]), strict=True))
+        for i in wanted:
+            s = self.sentences[i]
+            if s.tokens is not None:
+                analysed[i] = morph.from_kiwi(s.tokens, s.shift)
         for i, s in enumerate(self.sentences):
             self._sentence(s.text, analysed.get(i))
         events = merge.article_level(
@@ -72,9 +77,13 @@ class _Reader:
         return Extraction(events=events, relationships=self.rel.all())
 
     def _worth_analysing(self, text: str) -> bool:
-        """Kiwi reads only sentences that can yield a candidate with a named side: a trigger and
-        a government mention (the rest keep the characters' reading, or yield nothing)."""
-        return bool(clauses.triggers(text)) and bool(self.res.foreign(text) or self.res.korean(text))
+        """Kiwi reads only sentences that can yield a candidate with a named side (a trigger and a
+        government mention) or whose people are read (a title, in a clause with a trigger or about
+        the delegation); the rest keep the characters' reading, or yield nothing."""
+        trig = bool(clauses.triggers(text))
+        if trig and (self.res.foreign(text) or self.res.korean(text)):
+            return True
+        return (trig or rules.rx("delegation").search(text) is not None) and has_title(text)
 
     def _sentence(self, text: str, tokens) -> None:
         dates = find_dates(text, self.ctx.published, last_year=self.last_year)
@@ -83,11 +92,14 @@ class _Reader:
                 self.last_year = d.value.year
         ks = clauses.mentions(text, self.res.korean(text), tokens)
         fs = clauses.mentions(text, self.res.foreign(text), tokens)
-        officials = find_officials(text, self.res, self.people)
-        self._note_venue(text, fs)
-        self._note_delegation(text, officials)
-        self.rel.read(text, ks, fs, dates, self.ctx)
         trig = clauses.triggers(text)
+        travelling = rules.rx("delegation").search(text) is not None
+        # people matter to a clause with a trigger or to the delegation; elsewhere they are not read
+        officials = find_officials(text, self.res, self.people, tokens) if trig or travelling else []
+        self._note_venue(text, fs)
+        if travelling:
+            self._note_delegation(officials)
+        self.rel.read(text, ks, fs, dates, self.ctx)
         named = False
         if trig:
             named = self._clauses(text, tokens, trig, ks, fs, dates, officials)
@@ -189,9 +201,7 @@ class _Reader:
                 self.ctx.venue = f.gov
                 return
 
-    def _note_delegation(self, text: str, officials: list[Official]) -> None:
-        if not rules.rx("delegation").search(text):
-            return
+    def _note_delegation(self, officials: list[Official]) -> None:
         for o in officials:
             add_people(self.delegation if o.side == "korean" else self.guests, [o])
 
@@ -236,6 +246,16 @@ class _Reader:
         fields = lexicon.fields_in(text)
         for e in current:
             e.fields += [f for f in fields if f not in e.fields]
+
+
+def worth_reading(line: str) -> bool:
+    """Whether Kiwi should read a one-sentence line as it streams by: the line may be one
+    `_Reader` analyses (a trigger, or a title in a sentence about the delegation). The
+    government-mention test waits for the article's resolver; a line it turns down costs only
+    its reading."""
+    if clauses.triggers(line):
+        return True
+    return rules.rx("delegation").search(line) is not None and has_title(line)
 
 
 def read_article(

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from diplomacy.extract import rules
 from diplomacy.extract.roles import COMITATIVE, GENITIVE, LOCATIVE, OBJECT, OTHER, SUBJECT
 
-__all__ = ["Tense", "Tok", "particle_role", "tense", "tokenize"]
+__all__ = ["Tense", "Tok", "from_kiwi", "particle_role", "tense", "tokenize"]
 
 
 class Tok(NamedTuple):
@@ -27,6 +27,10 @@ class Tok(NamedTuple):
     start: int
     end: int
     lemma: str
+    oov: bool = False  # a word Kiwi's dictionary does not hold
+
+
+_OOV_ID = 64  # Kiwi gives an unknown word the id of its tag's placeholder, all below this
 
 
 class Tense(NamedTuple):
@@ -41,10 +45,13 @@ def tokenize(texts: Sequence[str]) -> list[list[Tok]]:
         return []
     from diplomacy.extract.nlp import kiwi
 
-    out = []
-    for toks in kiwi().tokenize(list(texts)):
-        out.append([Tok(t.form, t.tag, t.start, t.end, t.lemma) for t in toks])
-    return out
+    return [from_kiwi(toks) for toks in kiwi().tokenize(list(texts))]
+
+
+def from_kiwi(tokens: Sequence, shift: int = 0) -> list[Tok]:
+    """Kiwi's tokens as Tok, their offsets moved back by `shift` (the sentence's offset in the
+    text Kiwi read)."""
+    return [Tok(t.form, t.tag, t.start - shift, t.end - shift, t.lemma, t.id < _OOV_ID) for t in tokens]
 
 
 _SUBJECT_FORMS = {"은", "는", "이", "가", "도", "께서", "에서는"}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -27,6 +27,8 @@ __all__ = ["Sentence", "analyse", "kiwi", "needs_split", "worker_count"]
 class Sentence(NamedTuple):
     text: str
     start: int  # offset in the body
+    tokens: Sequence | None = None  # Kiwi's tokens when Kiwi read the sentence (offsets in its line)
+    shift: int = 0  # the sentence's offset in its line: token.start - shift is an offset in `text`
 
 
 # A sentence-final mark with more text after it on the same line (closing quotes and
@@ -60,47 +62,95 @@ def kiwi():
     return k
 
 
-def _lines(body: str) -> list[tuple[int, str, bool]]:
-    """(offset in body, line, needs Kiwi) for the non-blank lines of a body."""
+def _lines(body: str, wants: Callable[[str], bool] | None) -> list[tuple[int, str, int]]:
+    """(offset in body, line, what is done with it) for the non-blank lines of a body: SPLIT (it
+    may hold several sentences: Kiwi splits it and its tokens are kept), READ (one sentence whose
+    tokens are wanted), CUT (several sentences nobody reads closely: cut at sentence-final
+    marks, without Kiwi) or SKIP (one sentence, as it is)."""
     out = []
     offset = 0
     for line in body.split("\n"):
         if line.strip():
-            out.append((offset, line, needs_split(line)))
+            wanted = wants is None or wants(line)
+            todo = (SPLIT if wanted else CUT) if needs_split(line) else READ if wanted and wants else SKIP
+            out.append((offset, line, todo))
         offset += len(line) + 1
     return out
 
 
-def analyse(bodies: Iterable[str]) -> Iterator[list[Sentence]]:
-    """The sentences of each body, streamed in input order.
+SKIP, CUT, READ, SPLIT = 0, 1, 2, 3  # what Kiwi reads: READ, SPLIT
 
+
+def analyse(bodies: Iterable[str], wants: Callable[[str], bool] | None = None) -> Iterator[list[Sentence]]:
+    """The sentences of each body, streamed in input order, with Kiwi's tokens where Kiwi read them.
+
+    One pass of Kiwi over the lines that need it: a line that may hold several sentences is split
+    (and its tokens kept, at no extra cost), a one-sentence line is read when `wants(line)` says
+    its tokens will be used; every other line is one sentence that Kiwi never sees.
     Lazy on both ends: bodies are read as Kiwi's workers ask for more lines, and a body's
     sentences are yielded as soon as its lines are analysed, so memory holds a window of
     the stream, not the batch.
     """
-    pending: deque[list[tuple[int, str, bool]]] = deque()
+    pending: deque[list[tuple[int, str, int]]] = deque()
 
     def feed() -> Iterator[str]:
         for body in bodies:
-            lines = _lines(body or "")
+            lines = _lines(body or "", wants)
             pending.append(lines)
-            split = [line for _, line, k in lines if k]
+            sent = [line for _, line, todo in lines if todo >= READ]
             # every body sends at least one item, so each result can be matched to its body
-            yield from split or ("",)
+            yield from sent or ("",)
 
-    stream = kiwi().split_into_sents(feed(), return_sub_sents=False)
+    stream = kiwi().tokenize(feed(), split_sents=True)
     for first in stream:
         lines = pending.popleft()
-        wanted = sum(1 for *_, k in lines if k)
+        wanted = sum(1 for *_, todo in lines if todo >= READ)
         results = iter([first, *(next(stream) for _ in range(wanted - 1))] if wanted else [])
         out: list[Sentence] = []
-        for offset, line, k in lines:
-            if not k:  # one sentence: the line without its surrounding blanks, as Kiwi gives it
-                lead = len(line) - len(line.lstrip())
-                out.append(Sentence(line.strip(), offset + lead))
+        for offset, line, todo in lines:
+            if todo == SPLIT:
+                out += _split(line, offset, next(results))
                 continue
-            for s in next(results):
-                text = line[s.start : s.end]
-                if text.strip():
-                    out.append(Sentence(text, offset + s.start))
+            if todo == CUT:
+                out += _cut(line, offset)
+                continue
+            lead = len(line) - len(line.lstrip())  # the line without its surrounding blanks
+            tokens = [t for sent in next(results) for t in sent] if todo == READ else None
+            out.append(Sentence(line.strip(), offset + lead, tokens, lead))
         yield out
+
+
+# A sentence end a line nobody reads closely is cut at: a final mark after a word, with blanks or
+# the next sentence's Hangul after it ("…했다.이번"); closing quotes and brackets stay with it.
+_END = re.compile(r"(?<=[가-힣A-Za-z0-9)\]”’\"'」』%])[.?!。？！]+[\"'”’)\]」』]*(?=\s*[가-힣]|\s+\S)")
+
+
+def _cut(line: str, offset: int) -> list[Sentence]:
+    """The sentences of a line by its marks alone (no quotation is left open at a cut)."""
+    out, start = [], 0
+    for m in _END.finditer(line):
+        piece = line[start : m.end()]
+        if piece.count('"') % 2 or sum(map(piece.count, "“「『")) > sum(map(piece.count, "”」』")):
+            continue
+        out.append(piece)
+        start = m.end()
+    out.append(line[start:])
+    sentences, pos = [], 0
+    for piece in out:
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            sentences.append(Sentence(piece.strip(), offset + pos + lead))
+        pos += len(piece)
+    return sentences
+
+
+def _split(line: str, offset: int, sents: list) -> list[Sentence]:
+    out = []
+    for toks in sents:
+        if not toks:
+            continue
+        s, e = toks[0].start, toks[-1].end
+        text = line[s:e]
+        if text.strip():
+            out.append(Sentence(text, offset + s, toks, s))
+    return out

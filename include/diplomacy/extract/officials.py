@@ -197,9 +197,17 @@ def _word(text: str, s: int, e: int, toks: list[_Tok], gap: str) -> _Word:
     return _Word(s, e, cut, text[s:cut], tuple(toks[:k]), tail, gap)
 
 
+def _words(text: str, tokens=None) -> tuple[_Word, ...]:
+    """The Hangul words around the titles of `text`, with Kiwi's tokens: the sentence's own
+    (`tokens`, morph.Tok) when the caller has them, else one analysis per window."""
+    if tokens is None:
+        return _window_words(text)
+    toks = [_Tok(t.form, t.tag.split("-")[0], t.start, t.oov) for t in tokens]
+    return tuple(w for a, b in _windows(text) for w in _split_words(text, a, b, toks))
+
+
 @lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[_Word, ...]:
-    """The Hangul words around the titles of `text`, with Kiwi's tokens (one analysis per text)."""
+def _window_words(text: str) -> tuple[_Word, ...]:
     from diplomacy.extract.nlp import kiwi
 
     out: list[_Word] = []
@@ -207,17 +215,24 @@ def _words(text: str) -> tuple[_Word, ...]:
         toks = [
             _Tok(t.form, t.tag.split("-")[0], a + t.start, t.id < _OOV_ID) for t in kiwi().tokenize(text[a:b])
         ]
-        i, prev = 0, None
-        for m in re.finditer(r"[가-힣]+", text[a:b]):
-            s, e = a + m.start(), a + m.end()
-            while i < len(toks) and toks[i].start < s:
-                i += 1
-            j = i
-            while j < len(toks) and toks[j].start < e:
-                j += 1
-            out.append(_word(text, s, e, toks[i:j], _gap(text[prev:s]) if prev is not None else "break"))
-            i, prev = j, e
+        out += _split_words(text, a, b, toks)
     return tuple(out)
+
+
+def _split_words(text: str, a: int, b: int, toks: list[_Tok]) -> list[_Word]:
+    """The Hangul words of text[a:b], each with the tokens that fall inside it."""
+    out: list[_Word] = []
+    i, prev = bisect_right([t.start for t in toks], a - 1), None
+    for m in re.finditer(r"[가-힣]+", text[a:b]):
+        s, e = a + m.start(), a + m.end()
+        while i < len(toks) and toks[i].start < s:
+            i += 1
+        j = i
+        while j < len(toks) and toks[j].start < e:
+            j += 1
+        out.append(_word(text, s, e, toks[i:j], _gap(text[prev:s]) if prev is not None else "break"))
+        i, prev = j, e
+    return out
 
 
 def _namey(text: str, toks: tuple[_Tok, ...], inflected: bool = False) -> int:
@@ -460,15 +475,21 @@ def _remember(people: dict[str, Official], o: Official) -> None:
     people.setdefault(o.name.replace(" ", ""), o)
 
 
-def find_officials(text: str, resolver, people: dict[str, Official]) -> list[Official]:
-    """Officials in `text`; `people` (surname+title -> Official) lets "조 시장" resolve later."""
-    if not _title_rx(excluded=False).search(text):
+def has_title(text: str) -> bool:
+    """Whether `text` names a title an official may hold (the cheap test before any reading)."""
+    return _title_rx(excluded=False).search(text) is not None
+
+
+def find_officials(text: str, resolver, people: dict[str, Official], tokens=None) -> list[Official]:
+    """Officials in `text`; `people` (surname+title -> Official) lets "조 시장" resolve later.
+    `tokens` (morph.Tok of the sentence), when given, spare a Kiwi analysis."""
+    if not has_title(text):
         return []
     govs = sorted(
         [_Gov(s, e, "korean", g.level) for s, e, g in resolver.korean(text)]
         + [_Gov(s, e, "foreign", g.level) for s, e, g in resolver.foreign(text)]
     )
-    words = _words(text)
+    words = _words(text, tokens)
     s = _Sentence(text, words, govs, set(), getattr(resolver, "text", "") or "")
     titles = _find_titles(text, words, s)
     s.titled.update(k for t in titles for k in range(t.first, t.last + 1))

@@ -119,10 +119,13 @@ class _Rules:
     suffixes: dict[str, tuple[_Suffix, ...]]
     suffix_order: tuple[str, ...]  # longest first
     tails: frozenset[str]
+    endings: dict[str, str]  # suffix + tail -> its shortest suffix: what a word may end in
     common: frozenset[str]
     common_end: tuple[str, ...]
     frames_before: tuple[re.Pattern, ...]
     frames_after: tuple[re.Pattern, ...]
+    any_country: re.Pattern  # a country word, whatever follows it
+    any_frame: re.Pattern  # any frame, anywhere: a text without one (nor a country or place) has no cue
     person: re.Pattern
     institution: re.Pattern
     country_forms: dict[str, str]
@@ -155,10 +158,18 @@ def _rules() -> _Rules:
         suffixes={k: tuple(v) for k, v in suffixes.items()},
         suffix_order=tuple(sorted(suffixes, key=len, reverse=True)),
         tails=frozenset(tails),
+        endings=_endings(suffixes, tails),
         common=frozenset(words["common"]),
         common_end=tuple(words["common_end"]),
         frames_before=tuple(re.compile(p) for p in words["frame_before"]),
         frames_after=tuple(re.compile(p) for p in words["frame_after"]),
+        any_country=re.compile(country),
+        any_frame=re.compile(
+            "|".join(
+                f"(?:{p.removeprefix('^').removesuffix('$')})"
+                for p in words["frame_before"] + words["frame_after"]
+            )
+        ),
         person=re.compile(
             rf"^\s+(?:{_alternation(words['person_title'])})(?:[은는이가을를의와과에도]|에게|께서|으로|로)?(?![가-힣])"
         ),
@@ -226,21 +237,22 @@ def _splits(text: str) -> list[_Split]:
 
 
 def _split_word(word: str, start: int, rules: _Rules) -> _Split | None:
-    best: _Split | None = None
+    """The split with the leftmost suffix end: "블랙타운시도" is 블랙타운시 + 도, not 블랙타운시도."""
     for i in range(1, len(word)):
-        for suffix in rules.suffix_order:
-            if not word.startswith(suffix, i):
-                continue
-            tail = word[i + len(suffix) :]
-            if tail not in rules.tails:
-                continue
+        suffix = rules.endings.get(word[i:])
+        if suffix is not None:
             end = start + i + len(suffix)
-            cand = _Split(start, end, word[:i], suffix, tail, end)
-            if best is None or end < best.end:
-                best = cand
-        if best is not None:
-            return best  # the leftmost end: "블랙타운시도" is 블랙타운시 + 도, not 블랙타운시도
-    return best
+            return _Split(start, end, word[:i], suffix, word[i + len(suffix) :], end)
+    return None
+
+
+def _endings(suffixes, tails) -> dict[str, str]:
+    """Every suffix + allowed tail, mapped to the shortest suffix that makes it (the leftmost end)."""
+    out: dict[str, str] = {}
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        for tail in tails:
+            out[suffix + tail] = suffix
+    return out
 
 
 def _split_spaced(text: str, m: re.Match, rules: _Rules) -> _Split | None:
@@ -286,7 +298,8 @@ def _loan_syllable(ch: str) -> bool:
 
 
 def _plausible(split: _Split, text: str, rules: _Rules) -> bool:
-    """Shape and word checks that do not depend on the cue."""
+    """Shape and word checks that do not depend on the cue (Kiwi's look at the stem comes later,
+    only for the splits a cue accepts: `_foreign_word`)."""
     stem = split.stem.replace("-", "").replace("‐", "")
     name = stem + split.suffix
     if len(stem) < MIN_STEM or name in rules.common or stem in rules.common:
@@ -298,9 +311,11 @@ def _plausible(split: _Split, text: str, rules: _Rules) -> bool:
             False  # the gazetteer's own business (룡정시 is its 용정시 in the spelling of outlets in China)
         )
     after = text[split.end : split.end + 20]
-    if rules.person.match(after) or rules.institution.match(after):
-        return False
-    return _looks_foreign(stem, split.suffix)
+    return not (rules.person.match(after) or rules.institution.match(after))
+
+
+def _foreign_word(split: _Split) -> bool:
+    return _looks_foreign(split.stem.replace("-", "").replace("‐", ""), split.suffix)
 
 
 def _dueum(name: str) -> str:
@@ -413,7 +428,13 @@ def recognise(
     by its frame needs a country: pass them when `text` is one sentence.
     """
     rules = _rules()
-    ctx = _Context(text, _known_places(text), [], tuple(countries))
+    if not (rules.any_country.search(text) or rules.any_frame.search(text)):
+        places = _known_places(text)
+        if not places:
+            return []  # no cue a name could follow: nothing to recognise
+    else:
+        places = _known_places(text)
+    ctx = _Context(text, places, [], tuple(countries))
     candidates = [
         s
         for s in _splits(text)
@@ -424,7 +445,7 @@ def recognise(
         mention = _cued(split, ctx, rules)
         if mention is None:
             rest.append(split)
-        else:
+        elif _foreign_word(split):
             ctx.accepted.append(mention)
     ctx.accepted.extend(_repeats(rest, ctx))
     return _share_regions(sorted(ctx.accepted))
@@ -478,7 +499,7 @@ def _repeats(rest: list[_Split], ctx: _Context) -> list[OpenMention]:
     for split in rest:
         name = _name(split)
         first = by_name.get(name) or by_stem.get(name[: -len(split.suffix)])
-        if first is None:
+        if first is None or not _foreign_word(split):
             continue
         country = first.country or _nearest_country(ctx.text, split.start)
         region = first.region if first.name == name else ""
