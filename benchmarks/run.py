@@ -108,14 +108,16 @@ def child_kiwi(corpus: Path) -> dict:
     del kiwi
     t0 = time.perf_counter()
     info["pipeline_kiwi_load_s"] = (nlp.kiwi(), time.perf_counter() - t0)[1]
-    lines = [line for b in bodies for line in b.split("\n") if line.strip()]
+    from diplomacy.extract.article import worth_reading
+
+    lines = [(line, todo) for b in bodies for _, line, todo in nlp.lines(b, worth_reading)]
     info["lines"] = len(lines)
-    info["lines_to_kiwi"] = sum(map(nlp.needs_split, lines))
-    info["chars_to_kiwi_share"] = sum(len(x) for x in lines if nlp.needs_split(x)) / max(
-        1, sum(map(len, lines))
+    info["lines_to_kiwi"] = sum(1 for _, todo in lines if todo >= nlp.READ)
+    info["chars_to_kiwi_share"] = sum(len(x) for x, todo in lines if todo >= nlp.READ) / max(
+        1, sum(len(x) for x, _ in lines)
     )
     t0 = time.perf_counter()
-    sentences = sum(len(s) for s in nlp.analyse(bodies))
+    sentences = sum(len(s) for s in nlp.analyse(bodies, wants=worth_reading))
     info["pipeline_analyse_s"] = time.perf_counter() - t0
     info["sentences"] = sentences
     info["rss_mb"] = _rss_mb()

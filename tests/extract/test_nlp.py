@@ -71,3 +71,47 @@ def test_analysis_streams_instead_of_reading_the_whole_input():
     assert [s.text for s in first] == ["0번째 기사다.", "두 번째 문장이다."]
     assert pulled < 5000  # a window ahead of the consumer, not the batch
     assert sum(1 for _ in stream) == 4999
+
+
+def _wants_trigger(line: str) -> bool:
+    return "방문" in line
+
+
+def test_wanted_lines_carry_kiwi_tokens_that_point_into_their_sentence():
+    body = (
+        "춘천시 대표단은 다롄시를 방문했다. 이날 양 도시는 합의했다.\n대표단이 훈춘시를 방문\n날씨가 좋았다."
+    )
+    (sentences,) = list(nlp.analyse([body], wants=_wants_trigger))
+    assert [s.text for s in sentences] == [
+        "춘천시 대표단은 다롄시를 방문했다.",
+        "이날 양 도시는 합의했다.",
+        "대표단이 훈춘시를 방문",
+        "날씨가 좋았다.",
+    ]
+    for s in sentences[:3]:  # a split line's sentences and a wanted one-sentence line
+        assert s.tokens
+        nouns = [t for t in s.tokens if t.tag in ("NNG", "NNP", "SF")]  # verbs' forms are lemmas
+        assert nouns
+        for t in nouns:
+            assert s.text[t.start - s.shift : t.end - s.shift] == t.form
+    assert sentences[3].tokens is None  # nobody wants it: Kiwi never read it
+
+
+def test_unwanted_lines_are_cut_at_their_marks_without_kiwi():
+    body = '시장은 "좋다. 정말이다"라고 말했다. 이어 떠났다.행사는 끝났다.'
+    (sentences,) = list(nlp.analyse([body], wants=_wants_trigger))
+    assert [s.text for s in sentences] == [
+        '시장은 "좋다. 정말이다"라고 말했다.',
+        "이어 떠났다.",
+        "행사는 끝났다.",
+    ]
+    assert all(s.tokens is None for s in sentences)
+    for s in sentences:
+        assert body[s.start : s.start + len(s.text)] == s.text
+
+
+def test_lines_say_what_kiwi_does_with_each_line():
+    body = "방문했다. 합의했다.\n방문 예정\n좋다. 나쁘다.\n한 줄"
+    todo = [t for *_, t in nlp.lines(body, _wants_trigger)]
+    assert todo == [nlp.SPLIT, nlp.READ, nlp.CUT, nlp.SKIP]
+    assert [t for *_, t in nlp.lines(body, None)] == [nlp.SPLIT, nlp.SKIP, nlp.SPLIT, nlp.SKIP]

@@ -4,12 +4,9 @@ from datetime import date
 
 import pytest
 
+from diplomacy.extract import morph
+from diplomacy.extract.mentions import Resolver
 from diplomacy.extract.officials import find_officials
-
-try:
-    from diplomacy.extract.mentions import Resolver
-except ImportError:  # the resolver before it moved
-    from diplomacy.extract.engine import _Resolver as Resolver
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +14,21 @@ def resolver():
     return Resolver("", date(2024, 5, 1))
 
 
+@pytest.fixture(params=["windows", "sentence_tokens"], autouse=True)
+def reading(request):
+    """Every test runs twice: officials reading their own windows with Kiwi, and reading the
+    tokens of the whole sentence the extractor hands them (what the pipeline does)."""
+    global _READING
+    _READING = request.param
+
+
+_READING = "windows"
+
+
 def found(text, resolver, people=None):
-    return [
-        (o.name, o.title, o.side) for o in find_officials(text, resolver, {} if people is None else people)
-    ]
+    tokens = morph.tokenize([text])[0] if _READING == "sentence_tokens" else None
+    people = {} if people is None else people
+    return [(o.name, o.title, o.side) for o in find_officials(text, resolver, people, tokens)]
 
 
 def in_article(article):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from diplomacy.extract import lexicon, morph, rules
@@ -71,12 +72,17 @@ class Clause:
 
 def triggers(text: str) -> list[Trigger]:
     """Every trigger of the lexicon in `text`, in order."""
+    return list(_triggers(text))
+
+
+@lru_cache(maxsize=1024)
+def _triggers(text: str) -> tuple[Trigger, ...]:  # a sentence is asked about more than once
     found = [
         Trigger(m.start(), m.end(), t.event_type)
         for t in lexicon.triggers()
         for m in t.pattern.finditer(text)
     ]
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def role_of(text: str, end: int, tokens: Sequence[morph.Tok] | None) -> str:

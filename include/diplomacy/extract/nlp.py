@@ -1,15 +1,20 @@
-"""Sentences of article bodies: one Kiwi per process, fed as a stream, only where it decides.
+"""Sentences of article bodies, read by Kiwi once, only where a rule will read them.
 
-A Kiwi costs seconds and hundreds of MB to load, so it is built once per process
-(`kiwi()`) and reused by every batch. Bodies are
-cut at line breaks first (a line is a paragraph or a sub-headline, never half a sentence).
+A Kiwi costs seconds and hundreds of MB to load, so it is built once per process (`kiwi()`)
+and reused by every batch. Bodies are cut at line breaks first (a line is a paragraph or a
+sub-headline, never half a sentence). Kiwi's analysis is by far the most expensive step of
+the pipeline, so each line gets the least that serves the rules (`lines`, with the caller's
+`wants(line)`: does a rule read this line's tokens?):
 
-Kiwi's sentence splitter is a morphological analysis of the whole line, by far the most
-expensive step of the pipeline, and it only changes the result where a line holds more
-than one sentence. A line with no sentence-final mark before its end is one sentence
-whatever Kiwi says, so only lines with an inner sentence end go to Kiwi (about half the
-text of a news body). Those lines are streamed to Kiwi's worker threads while the caller
-consumes earlier results, so the rules of extraction run while Kiwi analyses ahead.
+- a wanted line with an inner sentence end: Kiwi splits it (`tokenize(split_sents=True)`),
+  and the tokens of every sentence are kept, so no sentence is analysed twice;
+- a wanted one-sentence line: Kiwi reads it in the same stream;
+- an unwanted line with an inner sentence end: cut at its sentence-final marks, no Kiwi;
+- any other line: one sentence, as it is.
+
+The lines are streamed to Kiwi's worker threads while the caller consumes earlier results,
+so the rules of extraction run while Kiwi analyses ahead. Without `wants`, every line that
+may hold several sentences is split by Kiwi and no other is read.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
-__all__ = ["Sentence", "analyse", "kiwi", "needs_split", "worker_count"]
+__all__ = ["Sentence", "analyse", "kiwi", "lines", "needs_split", "worker_count"]
 
 
 class Sentence(NamedTuple):
@@ -62,7 +67,7 @@ def kiwi():
     return k
 
 
-def _lines(body: str, wants: Callable[[str], bool] | None) -> list[tuple[int, str, int]]:
+def lines(body: str, wants: Callable[[str], bool] | None) -> list[tuple[int, str, int]]:
     """(offset in body, line, what is done with it) for the non-blank lines of a body: SPLIT (it
     may hold several sentences: Kiwi splits it and its tokens are kept), READ (one sentence whose
     tokens are wanted), CUT (several sentences nobody reads closely: cut at sentence-final
@@ -95,19 +100,19 @@ def analyse(bodies: Iterable[str], wants: Callable[[str], bool] | None = None) -
 
     def feed() -> Iterator[str]:
         for body in bodies:
-            lines = _lines(body or "", wants)
-            pending.append(lines)
-            sent = [line for _, line, todo in lines if todo >= READ]
+            found = lines(body or "", wants)
+            pending.append(found)
+            sent = [line for _, line, todo in found if todo >= READ]
             # every body sends at least one item, so each result can be matched to its body
             yield from sent or ("",)
 
     stream = kiwi().tokenize(feed(), split_sents=True)
     for first in stream:
-        lines = pending.popleft()
-        wanted = sum(1 for *_, todo in lines if todo >= READ)
+        found = pending.popleft()
+        wanted = sum(1 for *_, todo in found if todo >= READ)
         results = iter([first, *(next(stream) for _ in range(wanted - 1))] if wanted else [])
         out: list[Sentence] = []
-        for offset, line, todo in lines:
+        for offset, line, todo in found:
             if todo == SPLIT:
                 out += _split(line, offset, next(results))
                 continue

@@ -307,6 +307,7 @@ class ForeignGazetteer:
         firsts = "".join(sorted(re.escape(ch) for ch in {form[0] for form in index}))
         self._starts = re.compile(rf"(?<![\uac00-\ud7a3\u3131-\u318e])[{firsts}]")
         self._ranked_cache: dict[str, tuple] = {}
+        self._found: dict[str, tuple[ForeignMention, ...]] = {}
 
     @staticmethod
     def _order(items: Iterable[tuple[ForeignGov, bool]]) -> tuple[ForeignGov, ...]:
@@ -370,6 +371,16 @@ class ForeignGazetteer:
         return None
 
     def find(self, text: str) -> list[ForeignMention]:
+        """Non-overlapping mentions, longest first, left to right (see `_find`); the latest texts'
+        answers are kept, as a sentence is looked up by several readers."""
+        hit = self._found.get(text)
+        if hit is None:
+            if len(self._found) >= 256:
+                self._found.clear()
+            hit = self._found[text] = tuple(self._find(text))
+        return list(hit)
+
+    def _find(self, text: str) -> list[ForeignMention]:
         """Non-overlapping mentions, longest first, left to right.
 
         A mention does not start glued to preceding Hangul. A bare stem needs two syllables or more

@@ -63,6 +63,7 @@ MID_THRESHOLD = 0.9  # keys of 6
 SHORT_THRESHOLD = 0.95  # keys of 5 or fewer
 MIN_STEM = 2  # syllables
 SPACED_SUFFIXES = ("아이마크", "아이막", "카운티")  # may stand apart from the stem ("아르항가이 아이막")
+_SPACED_FIRST = frozenset(s[0] for s in SPACED_SUFFIXES)
 REPEAT = "repeat"
 HOME_CUE = "home"  # right after 한국 or 북한: never a partner
 HOME = frozenset({"KR", "KP"})  # the peninsula: not a partner country
@@ -257,6 +258,8 @@ def _endings(suffixes, tails) -> dict[str, str]:
 
 def _split_spaced(text: str, m: re.Match, rules: _Rules) -> _Split | None:
     """'아르항가이 아이막': a long suffix standing apart from its stem."""
+    if text[m.end() + 1 : m.end() + 2] not in _SPACED_FIRST:
+        return None
     rest = text[m.end() : m.end() + 12]
     for suffix in SPACED_SUFFIXES:
         if rest.startswith(" " + suffix):
