@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 
 from diplomacy.extract import rules
+from diplomacy.gazetteer import open_names
 from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
 from diplomacy.gazetteer.korean import KoreanGov, korean_gazetteer
 
@@ -101,6 +102,7 @@ class Resolver:
         self.countries = rules.countries_in(article_text)
         self._korean: dict[str, tuple] = {}
         self._foreign: dict[str, tuple] = {}
+        self._article_names: open_names.ArticleNames | None = None
 
     def korean(self, text: str) -> tuple[tuple[int, int, KoreanGov], ...]:
         hit = self._korean.get(text)
@@ -138,12 +140,13 @@ class Resolver:
         return _collapse(out, text)
 
     def _find_foreign(self, text: str):
-        found = list(self.fg.find(text))
+        countries = open_names.country_spans(text)  # 호주 is Australia, not 湖州; 파라과이 holds no 파라
+        found = [m for m in self.fg.find(text) if not any(m.start < e and s < m.end for s, e in countries)]
         alt = dueum(text)
         if alt != text:
             spans = [(m.start, m.end) for m in found]
             for m in self.fg.find(alt):
-                if not any(m.start < e and s < m.end for s, e in spans):
+                if not any(m.start < e and s < m.end for s, e in spans + countries):
                     found.append(m)
             found.sort(key=lambda m: m.start)
         return found
@@ -177,16 +180,21 @@ class Resolver:
         return _collapse(out, text)
 
     def _open(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple[int, int, ForeignGov]]:
-        """Governments no gazetteer lists, recognised by form and context."""
-        try:
-            from diplomacy.gazetteer.open_names import open_foreign
-        except ImportError:  # pragma: no cover - the module ships with the package
-            return known
+        """Governments no gazetteer lists: the article's own names (recognised once, over the whole
+        article, by form and context), wherever a sentence mentions them."""
         korean = [(s, e) for s, e, _ in self.korean(text)]
         spans = [(s, e) for s, e, _ in known] + korean
         extra = [
             (s, e, g)
-            for s, e, g in open_foreign(text, spans, countries=self.countries)
+            for s, e, g in open_names.find_named(text, self._names())
             if not any(s < ke and ks < e for ks, ke in spans)
         ]
         return sorted(known + extra, key=lambda t: t[0])
+
+    def _names(self) -> open_names.ArticleNames:
+        if self._article_names is None:
+            text = self.text
+            known = [(m.start, m.end) for m in self._find_foreign(text)]
+            known += [(s, e) for s, e, _ in self._resolve_korean(text)]
+            self._article_names = open_names.article_names(text, known, countries=self.countries)
+        return self._article_names

@@ -45,7 +45,11 @@ from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
 
 __all__ = [
     "LINK_THRESHOLD",
+    "ArticleNames",
     "OpenMention",
+    "article_names",
+    "country_spans",
+    "find_named",
     "country_of",
     "hangul_key",
     "latin_key",
@@ -843,11 +847,81 @@ def open_foreign(
     ("크즐오르다주 ... 크즐오르다시": the city's region is 크즐오르다주) when nothing else gave one.
     """
     mentions = recognise(text, known, countries)
+    return [(m.start, m.end, gov) for m, gov in zip(mentions, _linked(mentions), strict=True)]
+
+
+def _linked(mentions: list[OpenMention]) -> list[ForeignGov]:
     govs = [link(m) for m in mentions]
     regions = {_admin1_of(g): g.name for g in govs if g.geonames_id is not None and g.region == g.name}
     out = []
-    for m, gov in zip(mentions, govs, strict=True):
+    for gov in govs:
         if gov.geonames_id is not None and not gov.region and _admin1_of(gov) in regions:
             gov = replace(gov, region=regions[_admin1_of(gov)])
-        out.append((m.start, m.end, gov))
+        out.append(gov)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# An article's own gazetteer
+# ---------------------------------------------------------------------------------------------
+
+ArticleNames = dict[str, list[tuple[str, ForeignGov]]]  # stem -> (suffix, government), first seen first
+MIN_BARE_STEM = 3  # a stem standing without its suffix ("블랙타운과") needs this many syllables
+
+
+def article_names(
+    text: str, known: Sequence[tuple[int, int]] = (), countries: Sequence[str] = ()
+) -> ArticleNames:
+    """The foreign governments no gazetteer knows that a whole article names, recognised once over
+    all of it (a name's cue may stand in another sentence than its other mentions)."""
+    mentions = recognise(text, known, countries)
+    names: ArticleNames = {}
+    for m, gov in zip(mentions, _linked(mentions), strict=True):
+        entries = names.setdefault(_plain(m.stem), [])
+        if all(suffix != m.suffix for suffix, _ in entries):
+            entries.append((m.suffix, gov))
+    return names
+
+
+def find_named(text: str, names: ArticleNames) -> list[tuple[int, int, ForeignGov]]:
+    """Mentions in `text` of an article's own names: the name with its suffix ("블랙타운시는"), or a
+    long enough stem alone before a particle, a word of government or a break ("블랙타운과",
+    "슈테글리츠-첼렌도르프 구청")."""
+    if not names:
+        return []
+    tails = _rules().tails
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        plain = _plain(word)
+        for stem, entries in names.items():
+            if not plain.startswith(stem):
+                continue
+            rest = plain[len(stem) :]
+            hit = next(((s, g) for s, g in entries if rest.startswith(s) and rest[len(s) :] in tails), None)
+            if hit is None and len(stem) >= MIN_BARE_STEM and rest in tails:
+                hit = ("", entries[0][1])
+            if hit is not None:
+                out.append((m.start(), m.start() + _width(word, len(stem) + len(hit[0])), hit[1]))
+                break
+    return out
+
+
+def _plain(word: str) -> str:
+    return word.replace("-", "").replace("‐", "")
+
+
+def _width(word: str, letters: int) -> int:
+    """How many characters of `word` hold its first `letters` letters (hyphens do not count)."""
+    seen = 0
+    for i, ch in enumerate(word):
+        if ch not in "-‐":
+            seen += 1
+            if seen == letters:
+                return i + 1
+    return len(word)
+
+
+def country_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a country ("호주와", "파라과이 아순시온시"): no local government stands there."""
+    return [m.span(1) for m in _rules().country_any.finditer(text)]
