@@ -13,9 +13,11 @@ DOC = """
 Scheduled on the warehouse tables' Assets: each successful `load` of
 **municipal_diplomacy** triggers a rebuild of
 
+* `marts/events_merged` – one row per real-world event: the event mentions of every article
+  merged across outlets and days (count this table, not `events`, to count signings or visits);
 * `marts/partners` – one row per foreign government (names, country, region, GeoNames id, coordinates);
 * `marts/city_pairs` – one row per Korean government × partner (relationship types, year
-  established, first/last event dates, event counts by type).
+  established, first/last event dates, merged-event counts by type).
 
 Columns are documented in `docs/data_dictionary.md`.
 """
@@ -23,7 +25,7 @@ Columns are documented in `docs/data_dictionary.md`.
 
 @dag(
     dag_id="diplomacy_marts",
-    description="Rebuild the partners and city_pairs marts from the warehouse",
+    description="Rebuild the events_merged, partners and city_pairs marts from the warehouse",
     doc_md=DOC,
     schedule=[Asset(uri) for uri in (TABLE_ASSETS["events"], TABLE_ASSETS["relationships"])],
     start_date=pendulum.datetime(2024, 1, 1, tz="Asia/Seoul"),

@@ -73,6 +73,14 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _marts(args: argparse.Namespace) -> int:
+    from diplomacy.marts import build_marts
+
+    for name, path in build_marts(Path(args.warehouse)).items():
+        print(f"{name:<15} {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="diplomacy", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -97,5 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--warehouse", required=True)
     s.add_argument("--date", required=True)
     s.set_defaults(func=_summary)
+    m = sub.add_parser("marts", help="rebuild the marts (events_merged, partners, city_pairs) of a warehouse")
+    m.add_argument("--warehouse", required=True)
+    m.set_defaults(func=_marts)
     args = ap.parse_args(argv)
     return args.func(args)

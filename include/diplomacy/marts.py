@@ -1,11 +1,12 @@
 """Analyst-facing marts rebuilt from the warehouse tables whenever a daily load lands.
 
-`partners`: one row per foreign government the warehouse has seen, with its names, country,
-region, GeoNames id and coordinates (for maps). `city_pairs`: one row per Korean government ×
-partner, with the standing relationship types, the year established, the first and last
-event dates and event counts by type. Both are small, so they are rebuilt whole (DuckDB over
-the Parquet tables) and swapped in atomically; the columns are documented in
-docs/data_dictionary.md.
+`events_merged`: one row per real-world event, the event mentions of every article merged
+across outlets and days (`diplomacy.merged`). `partners`: one row per foreign government the
+warehouse has seen, with its names, country, region, GeoNames id and coordinates (for maps).
+`city_pairs`: one row per Korean government × partner, with the standing relationship types,
+the year established, the first and last event dates and event counts by type. Event counts
+count merged events, not reports. All are rebuilt whole (DuckDB over the Parquet tables) and
+swapped in atomically; the columns are documented in docs/data_dictionary.md.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from diplomacy.merged import EVENTS_MERGED, build_events_merged
 from diplomacy.schema import EVENT_TYPES
 from diplomacy.warehouse import read_table, write_file_atomic
 
@@ -50,7 +52,7 @@ CITY_PAIRS = pa.schema(
     ]
 )
 
-MARTS = {"partners": PARTNERS, "city_pairs": CITY_PAIRS}
+MARTS = {"partners": PARTNERS, "city_pairs": CITY_PAIRS, "events_merged": EVENTS_MERGED}
 
 
 def mart_path(warehouse: Path, name: str) -> Path:
@@ -63,7 +65,8 @@ def build_marts(warehouse: Path) -> dict[str, str]:
 
     warehouse = Path(warehouse)
     con = duckdb.connect()
-    con.register("events", read_table(warehouse, "events"))
+    merged = build_events_merged(warehouse)
+    con.register("events", merged)  # real-world events: counts do not count outlets
     con.register("relationships", read_table(warehouse, "relationships"))
     counts = ",\n".join(f"count(*) FILTER (WHERE event_type = '{t}') AS {t}_count" for t in EVENT_TYPES)
     city_pairs = con.sql(
@@ -130,7 +133,7 @@ def build_marts(warehouse: Path) -> dict[str, str]:
     ).to_arrow_table()
     partners = _fill_from_gazetteer(partners)
     out = {}
-    for name, table in (("partners", partners), ("city_pairs", city_pairs)):
+    for name, table in (("partners", partners), ("city_pairs", city_pairs), ("events_merged", merged)):
         schema = MARTS[name]
         out[name] = str(
             write_file_atomic(table.select(schema.names).cast(schema), mart_path(warehouse, name))

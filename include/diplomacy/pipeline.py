@@ -43,7 +43,10 @@ STAGED = pa.schema(
         pa.field("text", pa.string()),
     ]
 )
-CLEANED = pa.schema([f for f in schema.ARTICLES if f.name not in ("is_diplomacy", "event_count")])
+_MERGE_FILLS = ("is_diplomacy", "event_count", "near_duplicate_of", "near_duplicate_similarity")
+CLEANED = pa.schema(
+    [f for f in schema.ARTICLES if f.name not in _MERGE_FILLS] + [schema.ARTICLE_SIGNATURES.field("minhash")]
+)
 FLAGS = pa.schema(
     [
         pa.field("article_id", pa.string()),
@@ -51,7 +54,7 @@ FLAGS = pa.schema(
         pa.field("event_count", pa.int32()),
     ]
 )
-OUTPUT_TABLES = ("articles", "events", "relationships")
+OUTPUT_TABLES = ("articles", "article_signatures", "events", "relationships")
 _ROWS = 256  # rows per streamed chunk: bounds the memory of every stage, whatever the day's size
 
 
@@ -135,15 +138,16 @@ def stage(
 
 
 def clean(staged_path: str) -> str:
-    """Clean: header facts and the article body of every accepted file."""
+    """Clean: header facts, the article body and its MinHash signature for every accepted file."""
     from diplomacy.clean import clean_page
+    from diplomacy.neardup import signature
 
     def rows():
         for batch in pq.ParquetFile(staged_path).iter_batches(batch_size=_ROWS):
             for r in batch.to_pylist():
                 text = r.pop("text")
                 row = {**r, "published_date": None, "title": None, "publisher": None, "reporter": None}
-                row["body"] = None
+                row["body"] = row["minhash"] = None
                 if r["status"] == "accepted" and text:
                     c = clean_page(text)
                     row.update(
@@ -152,6 +156,7 @@ def clean(staged_path: str) -> str:
                         publisher=c.publisher,
                         reporter=c.reporter,
                         body=c.body,
+                        minhash=signature(c.body or ""),
                     )
                 yield row
 
@@ -238,20 +243,40 @@ def merge(cleaned_path: str, batch_dirs: list[str]) -> str:
         for r in part.to_pylist()
     }
 
+    copies = _near_duplicates(cleaned_path, Path(work).parents[1], _day_of(work))
+
     def articles() -> Iterator[pa.Table]:
         # staged (and so cleaned) rows are in source_file order already: stream, never sort
         for rb in pq.ParquetFile(cleaned_path).iter_batches(batch_size=_ROWS):
             t = pa.Table.from_batches([rb])
+            ids = t["article_id"].to_pylist()
             got = [
                 flags.get(a) if s == "accepted" else None
-                for a, s in zip(t["article_id"].to_pylist(), t["status"].to_pylist(), strict=True)
+                for a, s in zip(ids, t["status"].to_pylist(), strict=True)
+            ]
+            dup = [
+                copies.get(a) if s == "accepted" else None
+                for a, s in zip(ids, t["status"].to_pylist(), strict=True)
             ]
             t = t.append_column("is_diplomacy", pa.array([bool(g and g[0]) for g in got], pa.bool_()))
             t = t.append_column("event_count", pa.array([g[1] if g else 0 for g in got], pa.int32()))
+            t = t.append_column(
+                "near_duplicate_of", pa.array([d and d.original_id for d in dup], pa.string())
+            )
+            t = t.append_column(
+                "near_duplicate_similarity", pa.array([d and d.similarity for d in dup], pa.float64())
+            )
             yield t.select(schema.ARTICLES.names)
+
+    def signatures() -> Iterator[pa.Table]:
+        cols = ["article_id", "status", "published_date", "minhash"]
+        for rb in pq.ParquetFile(cleaned_path).iter_batches(batch_size=_ROWS, columns=cols):
+            t = pa.Table.from_batches([rb])
+            yield t.filter(pc.equal(t["status"], "accepted")).select(schema.ARTICLE_SIGNATURES.names)
 
     merged = work / "merged"
     write_stream_atomic(articles(), schema.ARTICLES, merged / "articles.parquet")
+    write_stream_atomic(signatures(), schema.ARTICLE_SIGNATURES, merged / "article_signatures.parquet")
     for name, sch, keys in (
         ("events", schema.EVENTS, ["article_id", "event_id"]),
         (
@@ -267,6 +292,30 @@ def merge(cleaned_path: str, batch_dirs: list[str]) -> str:
         write_stream_atomic(slices, sch, merged / f"{name}.parquet")
         del table, order
     return str(merged)
+
+
+def _day_of(work: Path) -> date:
+    return date.fromisoformat(Path(work).name)
+
+
+def _near_duplicates(cleaned_path: str, warehouse: Path, day: date) -> dict:
+    """article_id -> NearDuplicate for the day's accepted articles that copy an article of the
+    day or of any other day in the warehouse (its signatures table)."""
+    from diplomacy.neardup import near_duplicates
+
+    cols = ["article_id", "status", "published_date", "minhash"]
+    today = pq.read_table(cleaned_path, columns=cols)
+    today = today.filter(pc.equal(today["status"], "accepted"))
+    ids = set(today["article_id"].to_pylist())
+    prior = read_table(warehouse, "article_signatures")
+    prior = prior.filter(pc.not_equal(prior[schema.PARTITION_KEY], pa.scalar(day, pa.date32())))
+    rows = [
+        (r["article_id"], r["published_date"], r["minhash"])
+        for t in (prior, today)
+        for r in t.select(["article_id", "published_date", "minhash"]).to_pylist()
+        if r["minhash"]
+    ]
+    return {d.article_id: d for d in near_duplicates(rows) if d.article_id in ids}
 
 
 def validate(merged_dir: str, run_id: str) -> str:

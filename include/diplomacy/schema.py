@@ -30,7 +30,19 @@ ARTICLES = pa.schema(
         pa.field("reporter", pa.string()),
         pa.field("is_diplomacy", pa.bool_()),
         pa.field("event_count", pa.int32()),
+        pa.field("near_duplicate_of", pa.string()),  # the earliest published copy (diplomacy.neardup)
+        pa.field("near_duplicate_similarity", pa.float64()),
         pa.field("body", pa.string()),
+    ]
+)
+
+# One MinHash signature per accepted article: what near-duplicate detection compares new
+# articles with (diplomacy.neardup), kept apart so that `articles` stays readable.
+ARTICLE_SIGNATURES = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("published_date", pa.date32()),
+        pa.field("minhash", pa.list_(pa.uint32())),
     ]
 )
 
@@ -104,6 +116,7 @@ QUARANTINE = pa.schema(
 
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
+    "article_signatures": ARTICLE_SIGNATURES,
     "events": EVENTS,
     "relationships": RELATIONSHIPS,
     "validation_results": VALIDATION_RESULTS,
