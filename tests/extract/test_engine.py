@@ -136,3 +136,13 @@ def test_the_province_around_a_partner_city_is_the_route_not_the_partner():
     )
     assert ("visit", "춘천시", "옌타이시", "2024-09-03", "occurred") in events
     assert not any(key[2] == "산둥성" for key in events)
+
+
+def test_a_conference_in_the_partner_citys_own_province_is_no_third_place_meeting():
+    # 칭다오 and 옌타이 both lie in 산둥성: the signing there is in the partner's region
+    events, _ = run(
+        "지난 3일 칭다오에서 열린 국제우호교류대회 기간에 옌타이시와 춘천시는 우호교류 협정 체결식을 가졌다.",
+        title="옌타이시, 춘천시와 우호교류",
+    )
+    assert ("agreement", "춘천시", "옌타이시", "2024-09-03", "occurred") in events
+    assert not any(key[0] == "meeting" for key in events)

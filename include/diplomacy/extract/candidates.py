@@ -184,6 +184,11 @@ def _same_region(place: ForeignGov, partner: ForeignGov) -> bool:
     return bool(partner.region) and partner.level != "province" and place.region == partner.region
 
 
+def _territory(place: ForeignGov, partner: ForeignGov) -> bool:
+    """Being at `place` is being in the partner's territory (the contract's visit)."""
+    return in_region(place, partner) or in_region(partner, place) or _same_region(place, partner)
+
+
 def foreign_side(ctx: Context, c: Clause, event_date: date, precision: str):
     """(partners, location) of the clause; partners empty when it names no usable partner."""
     partners, locations = _partners_named(ctx, c)
@@ -196,13 +201,10 @@ def foreign_side(ctx: Context, c: Clause, event_date: date, precision: str):
         if moving_on:
             return [], None  # the delegation has left the last stop
         partners = _partner_from_context(ctx, c, precision)
-    if location is not None and any(
-        in_region(location, p.gov) or in_region(p.gov, location) or _same_region(location, p.gov)
-        for p in partners
-    ):
+    if location is not None and any(_territory(location, p.gov) for p in partners):
         location = None  # meeting the partner in its own territory is a visit
     venue = ctx.venue
-    elsewhere = venue is not None and partners and not any(in_region(venue, p.gov) for p in partners)
+    elsewhere = venue is not None and partners and not any(_territory(venue, p.gov) for p in partners)
     at_conference = (
         rules.rx("third_place_signing").search(c.body) and abs(event_date - ctx.published) <= RECENT
     )
