@@ -114,3 +114,35 @@ def test_namesakes_are_told_apart_by_the_region_in_the_article():
     (e,) = events.values()
     assert (e.foreign.name, e.foreign.region) == ("쑤저우시", "장쑤성")
     assert e.foreign.geonames_id is not None
+
+
+def test_the_capital_of_a_partner_province_is_the_scene_not_the_partner():
+    # the pair "전주시와 허난성의" names the partner; 정저우 (허난성's capital) is where it happened
+    events, _ = run(
+        "전주시와 허난성의 교류는 지난 3일 시장이 성도 정저우를 방문해 성장과 우호협정을 맺으면서 시작됐다.",
+        title="전주시, 허난성과 교류 확대",
+    )
+    assert ("visit", "전주시", "허난성", "2024-09-03", "occurred") in events
+    assert ("agreement", "전주시", "허난성", "2024-09-03", "occurred") in events
+    assert not any(key[2] == "정저우시" for key in events)
+
+
+def test_the_province_around_a_partner_city_is_the_route_not_the_partner():
+    # the delegation travels to 산둥 at the invitation of 옌타이시, the partner of the article
+    events, _ = run(
+        "옌타이시가 춘천시와 우호교류 협정을 맺었다.\n"
+        "춘천시 대표단은 옌타이시의 초청을 받고 지난 3일부터 5일까지 산동을 찾았다.",
+        title="옌타이시, 춘천시와 우호교류",
+    )
+    assert ("visit", "춘천시", "옌타이시", "2024-09-03", "occurred") in events
+    assert not any(key[2] == "산둥성" for key in events)
+
+
+def test_a_conference_in_the_partner_citys_own_province_is_no_third_place_meeting():
+    # 칭다오 and 옌타이 both lie in 산둥성: the signing there is in the partner's region
+    events, _ = run(
+        "지난 3일 칭다오에서 열린 국제우호교류대회 기간에 옌타이시와 춘천시는 우호교류 협정 체결식을 가졌다.",
+        title="옌타이시, 춘천시와 우호교류",
+    )
+    assert ("agreement", "춘천시", "옌타이시", "2024-09-03", "occurred") in events
+    assert not any(key[0] == "meeting" for key in events)

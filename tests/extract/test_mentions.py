@@ -48,3 +48,10 @@ def test_a_short_stem_alone_is_not_the_name():
     names = article_names("일본 모키정과 우호교류 협약을 맺었다.")  # a two-syllable stem
     assert find_named("모키정 대표단이 왔다.", names)
     assert find_named("모키를 보냈다.", names) == []
+
+
+def test_namesakes_told_apart_by_a_region_in_any_spelling():
+    # 심양시 reads both 沈阳市 (랴오닝성) and 沁阳市 (허난성); the article names 료녕성, not 랴오닝성
+    article = "료녕성 정부가 주최한 박람회가 열렸다.\n심양시 대표단이 가나구를 찾았다."
+    line = article.split("\n")[1]
+    assert foreign(article, line) == [("심양시", "선양시")]

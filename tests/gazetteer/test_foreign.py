@@ -235,6 +235,12 @@ def test_variants_resolve_to_standard(gaz: ForeignGazetteer, variant: str, stand
         assert {g.name for g in gaz.candidates(variant)} >= {"지린성", "지린시"}
 
 
+def test_canadian_provinces_take_the_standard_orthography(gaz: ForeignGazetteer) -> None:
+    for variant in ("알버타주", "알버타", "앨버타"):
+        gov = gaz.resolve(variant, country="CA")
+        assert gov is not None and gov.name == "앨버타주" and gov.level == "province"
+
+
 def test_two_provinces_named_sanxi(gaz: ForeignGazetteer) -> None:
     provinces = [g for g in gaz.candidates("산시성") if g.level == "province"]
     assert sorted(g.name_native for g in provinces) == ["山西省", "陕西省"]
@@ -259,6 +265,8 @@ def test_two_provinces_named_sanxi(gaz: ForeignGazetteer) -> None:
         ("상하이시", "상하이시"),
         ("야즈정", "돗토리현"),
         ("로스앤젤레스시", "캘리포니아주"),
+        ("캘거리시", "앨버타주"),
+        ("토론토시", "온타리오주"),
     ],
 )
 def test_regions(gaz: ForeignGazetteer, name: str, region: str) -> None:

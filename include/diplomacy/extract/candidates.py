@@ -145,9 +145,54 @@ def _partner_from_context(ctx: Context, c: Clause, precision: str) -> list[Menti
     return [Mention(-1, -1, fallback, OTHER)]
 
 
+def paired(c: Clause) -> ForeignGov | None:
+    """The foreign government the clause pairs with a Korean one ("세종시와 구이저우성의 인연",
+    "위해시와 수성구는"): the partner of the clause, whatever else it names as the scene."""
+    joint = rules.rx("pair_joint")
+    for f in c.foreign:
+        for k in c.korean:
+            gap = c.text[k.end : f.start] if k.end <= f.start else c.text[f.end : k.start]
+            if joint.fullmatch(gap):
+                return f.gov
+    return None
+
+
+def _is_venue_of(anchor: ForeignGov | None, c: Clause, p: Mention) -> bool:
+    """A place of the partner's territory, or the province around the partner, reached or named as
+    the scene rather than met: the partner is meant (성도 구이양을 방문해, 산동을 찾았다)."""
+    if anchor is None or p.gov == anchor or p.role in (COMITATIVE, SUBJECT):
+        return False
+    if in_region(p.gov, anchor):
+        return True
+    foreign_official = any(o.side == "foreign" for o in c.officials)
+    return p.gov.level == "province" and in_region(anchor, p.gov) and not foreign_official
+
+
+def _partner_for_venues(ctx: Context, c: Clause, partners: list[Mention]) -> list[Mention]:
+    anchor = paired(c) or ctx.main_foreign
+    out: list[Mention] = []
+    for p in partners:
+        if _is_venue_of(anchor, c, p):
+            p = Mention(p.start, p.end, anchor, p.role)
+        if all(q.gov != p.gov for q in out):
+            out.append(p)
+    return out
+
+
+def _same_region(place: ForeignGov, partner: ForeignGov) -> bool:
+    """A city of the partner city's own province (지난 for 웨이하이, both in 산둥성)."""
+    return bool(partner.region) and partner.level != "province" and place.region == partner.region
+
+
+def _territory(place: ForeignGov, partner: ForeignGov) -> bool:
+    """Being at `place` is being in the partner's territory (the contract's visit)."""
+    return in_region(place, partner) or in_region(partner, place) or _same_region(place, partner)
+
+
 def foreign_side(ctx: Context, c: Clause, event_date: date, precision: str):
     """(partners, location) of the clause; partners empty when it names no usable partner."""
     partners, locations = _partners_named(ctx, c)
+    partners = _partner_for_venues(ctx, c, partners)
     location = locations[0].gov if locations else None
     if not partners and location is not None:
         partners, location = _partner_from_location(ctx, locations)
@@ -156,12 +201,10 @@ def foreign_side(ctx: Context, c: Clause, event_date: date, precision: str):
         if moving_on:
             return [], None  # the delegation has left the last stop
         partners = _partner_from_context(ctx, c, precision)
-    if location is not None and any(
-        in_region(location, p.gov) or in_region(p.gov, location) for p in partners
-    ):
+    if location is not None and any(_territory(location, p.gov) for p in partners):
         location = None  # meeting the partner in its own territory is a visit
     venue = ctx.venue
-    elsewhere = venue is not None and partners and not any(in_region(venue, p.gov) for p in partners)
+    elsewhere = venue is not None and partners and not any(_territory(venue, p.gov) for p in partners)
     at_conference = (
         rules.rx("third_place_signing").search(c.body) and abs(event_date - ctx.published) <= RECENT
     )

@@ -103,6 +103,7 @@ class Resolver:
         self._korean: dict[str, tuple] = {}
         self._foreign: dict[str, tuple] = {}
         self._article_names: open_names.ArticleNames | None = None
+        self._named_provinces: set[str] | None = None
 
     def korean(self, text: str) -> tuple[tuple[int, int, KoreanGov], ...]:
         hit = self._korean.get(text)
@@ -155,7 +156,9 @@ class Resolver:
         narrowing = (
             lambda cs: [c for c in cs if prev is not None and prev.name in (c.region, c.name)],
             lambda cs: [c for c in cs if c.country in self.countries],
-            lambda cs: [c for c in cs if c.region and c.region in self.text],
+            lambda cs: [
+                c for c in cs if c.region and (c.region in self.text or c.region in self._provinces())
+            ],
         )
         for narrow in narrowing:
             if len(cands) > 1:
@@ -168,6 +171,15 @@ class Resolver:
         if len({c.name for c in cands}) == 1 and len({c.country for c in cands}) == 1:
             return _undecided(cands)
         return None
+
+    def _provinces(self) -> set[str]:
+        """First-level units the article names, in any spelling the gazetteer knows (료녕성)."""
+        if self._named_provinces is None:
+            found = self._find_foreign(self.text)
+            self._named_provinces = {
+                m.candidates[0].name for m in found if m.exact and m.candidates[0].level == "province"
+            }
+        return self._named_provinces
 
     def _resolve_foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         out: list[tuple[int, int, ForeignGov]] = []
