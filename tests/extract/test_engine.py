@@ -114,3 +114,28 @@ def test_namesakes_are_told_apart_by_the_region_in_the_article():
     (e,) = events.values()
     assert (e.foreign.name, e.foreign.region) == ("쑤저우시", "장쑤성")
     assert e.foreign.geonames_id is not None
+
+
+def test_a_korean_city_that_only_locates_a_provincial_hall_is_not_the_side():
+    events, _ = run(
+        "다롄시 대표단은 지난 10일 수원의 경기도청 접견실에서 도지사와 만나 교류 방안을 논의했다.",
+        title="다롄시 대표단, 경기도 방문",
+    )
+    assert {k[1] for k in events} == {"경기도"}
+
+
+def test_a_guest_of_the_nation_in_a_korean_city_is_no_local_event():
+    events, _ = run(
+        "외교부 초청으로 방한한 선양시 당서기는 지난 10일 서울에서 국무총리와 회견했다.\n"
+        "그는 지난해 선양시장의 한국 방문에 이어 교류가 늘었다고 말했다.",
+        title="선양시 당서기 방한",
+    )
+    assert events == {}
+
+
+def test_a_visit_that_was_called_off_is_no_event():
+    events, _ = run(
+        "2020년 코로나19로 상호 방문이 중단됐던 전주시와 쑤저우시는 교류를 재개하기로 했다.",
+        title="전주시-쑤저우시 교류 재개",
+    )
+    assert not any(k[0] == "visit" for k in events)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
 from diplomacy.extract import lexicon, rules
 from diplomacy.extract.clauses import Clause, Mention, Trigger
@@ -70,10 +71,16 @@ def live_triggers(c: Clause) -> list[Trigger]:
 def not_local(c: Clause) -> bool:
     """The clause is national diplomacy or concerns a body that is not a government."""
     body = c.body
-    local_partner = any(f.role in _ACTING for f in c.foreign)
-    foreign_official = any(o.side == "foreign" for o in c.officials)
-    if rules.rx("national").search(body) and not foreign_official and not local_partner:
-        return True
+    if rules.rx("national").search(body):
+        local_partner = any(f.role in _ACTING for f in c.foreign)
+        foreign_official = any(o.side == "foreign" for o in c.officials)
+        if not foreign_official and not local_partner:
+            return True
+        korean_acting = any(k.role != LOCATIVE for k in c.korean) or any(
+            o.side == "korean" for o in c.officials
+        )
+        if not korean_acting:
+            return True  # a guest of the nation: no Korean government acts, a Korean city is a place
     return bool(rules.rx("non_government_target").search(body))
 
 
@@ -170,8 +177,22 @@ def foreign_side(ctx: Context, c: Clause, event_date: date, precision: str):
     return partners, location
 
 
+def _qualifiers(c: Clause) -> set[int]:
+    """Korean mentions that only locate the next one ("춘천의 강원도청", "부산의 사하구")."""
+    ks = c.korean
+    return {
+        i
+        for i, (k, nxt) in enumerate(pairwise(ks))
+        if k.role == GENITIVE and rules.rx("genitive_gap").fullmatch(c.text[k.end : nxt.start])
+    }
+
+
 def korean_side(ctx: Context, c: Clause) -> list[Mention]:
-    side = [k for k in c.korean if k.role != LOCATIVE] or list(c.korean)
+    skip = _qualifiers(c)
+    named = [k for i, k in enumerate(c.korean) if i not in skip]
+    side = [k for k in named if k.role != LOCATIVE] or named
+    if not side and rules.rx("korea_destination").search(c.body):
+        return []  # a visit to the country: no Korean government is the host
     if not side and ctx.main_korean is not None:
         side = [Mention(-1, -1, ctx.main_korean, OTHER)]
     return side
