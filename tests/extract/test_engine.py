@@ -139,3 +139,23 @@ def test_a_visit_that_was_called_off_is_no_event():
         title="전주시-쑤저우시 교류 재개",
     )
     assert not any(k[0] == "visit" for k in events)
+
+
+def test_a_youth_group_trip_and_staff_sent_are_exchanges_not_visits():
+    events, _ = run(
+        "지난 8월 5일에는 관내 학생 20명으로 꾸린 청소년교류단이 자매도시 다롄시를 찾아 문화 체험을 했다.\n"
+        "춘천시는 지난 7월 1일 공무원 2명을 다롄시에 보내 행정 연수를 받도록 했다.",
+        title="춘천시-다롄시 교류",
+    )
+    assert ("exchange", "춘천시", "다롄시", "2024-08-05", "occurred") in events
+    assert ("exchange", "춘천시", "다롄시", "2024-07-01", "occurred") in events
+    assert not any(k[0] == "visit" for k in events)
+
+
+def test_a_tour_of_universities_and_trade_offices_is_no_visit_to_the_partner():
+    events, _ = run(
+        "전주시 대표단은 지난 10일 쑤저우시를 방문했다.\n"
+        "한편 전주시 대표단은 오는 15일부터 현지 대학과 무역관, 기업 지사 등을 차례로 방문할 예정이다.",
+        title="전주시 대표단, 쑤저우시 방문",
+    )
+    assert set(events) == {("visit", "전주시", "쑤저우시", "2024-09-10", "occurred")}

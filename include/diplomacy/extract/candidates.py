@@ -81,7 +81,10 @@ def not_local(c: Clause) -> bool:
         )
         if not korean_acting:
             return True  # a guest of the nation: no Korean government acts, a Korean city is a place
-    return bool(rules.rx("non_government_target").search(body))
+    if rules.rx("non_government_target").search(body):
+        return True
+    named_partner = any(f.role in _ACTING for f in c.foreign)
+    return not named_partner and rules.rx("institution_tour").search(body) is not None
 
 
 # ---------------------------------------------------------------------------------------- date
@@ -239,6 +242,15 @@ def direction_of(c: Clause, partner: Mention, at_korea: bool) -> str:
     return "inbound" if rules.rx("inbound_cue").search(body) else "outbound"
 
 
+def event_types(c: Clause, live: list[Trigger]) -> set[str]:
+    """The clause's event types; a trip made by a youth, school, arts or sports group (not by
+    officials of the two governments) is an exchange program, not a visit."""
+    types = {t.event_type for t in live}
+    if "visit" in types and rules.rx("exchange_group_subject").search(c.body):
+        types = (types - {"visit"}) | {"exchange"}
+    return types
+
+
 def agreement_type(c: Clause) -> str:
     """The document kind named next to the signing verb, not anywhere in the clause."""
     for t in c.triggers:
@@ -353,7 +365,7 @@ def candidates(ctx: Context, c: Clause) -> list[Candidate]:
         return []
     f = _Frame(
         clause=c,
-        types={t.event_type for t in live},
+        types=event_types(c, live),
         korean=ks,
         event_date=event_date,
         precision=precision,
