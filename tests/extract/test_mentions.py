@@ -46,3 +46,8 @@ def test_a_province_named_in_full_does_not_make_its_bare_stem_its_city():
     assert _korean(article, "대표단은 제주를 방문했다.") == ["제주특별자치도"]
     article2 = "제주특별자치도 제주시 교류단이 출국했다. 대표단은 제주를 방문했다."
     assert _korean(article2, "대표단은 제주를 방문했다.") == ["제주시"]
+
+
+def test_a_piece_of_a_country_name_is_no_foreign_government():
+    s = "시 대표단이 말레이시아를 찾았다."
+    assert _foreign(s, s) == []

@@ -217,7 +217,10 @@ class Resolver:
 
     def _resolve_foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         out: list[tuple[int, int, ForeignGov]] = []
+        countries = rules.country_spans(text)
         for m in self._find_foreign(text):
+            if any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in countries):
+                continue  # a piece of a country's name ("말레" of 말레이시아)
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
             gov = self._pick_foreign(list(m.candidates), prev)
             if gov is not None:
