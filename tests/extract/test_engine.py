@@ -159,3 +159,15 @@ def test_a_tour_of_universities_and_trade_offices_is_no_visit_to_the_partner():
         title="전주시 대표단, 쑤저우시 방문",
     )
     assert set(events) == {("visit", "전주시", "쑤저우시", "2024-09-10", "occurred")}
+
+
+def test_a_county_delegation_travelling_with_its_province_gets_its_own_visit():
+    events, _ = run(
+        "경북 청송군 방문단은 지난 5일 베트남 하노이시를 찾았다.\n"
+        "방문단은 같은 날 박닌성으로 이동해 경북도지사와 함께 경상북도와 박닌성의 우호교류 협약 체결식에 참석했다.",
+        title="청송군 방문단, 베트남 방문",
+    )
+    assert ("visit", "청송군", "박닌성", "2024-09-05", "occurred") in events
+    assert ("visit", "경상북도", "박닌성", "2024-09-05", "occurred") in events
+    assert ("agreement", "경상북도", "박닌성", "2024-09-05", "occurred") in events
+    assert ("agreement", "청송군", "박닌성", "2024-09-05", "occurred") not in events

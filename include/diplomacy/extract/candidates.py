@@ -201,6 +201,20 @@ def korean_side(ctx: Context, c: Clause) -> list[Mention]:
     return side
 
 
+_TRIP = ("visit", "meeting")
+
+
+def travelling_with(ctx: Context, c: Clause, ks: list[Mention]) -> Mention | None:
+    """The article's own government when its delegation ("방문단은") travels with its province
+    named in the clause: each gets its own trip events (the province's documents stay its own)."""
+    main = ctx.main_korean
+    if main is None or main.level == "province" or not rules.rx("delegation_subject").match(c.body):
+        return None
+    if any(k.gov == main for k in ks) or not any(k.gov.name == main.province for k in ks):
+        return None
+    return Mention(-1, -1, main, OTHER)
+
+
 # -------------------------------------------------------------------------- status, direction
 def at_korean_venue(c: Clause) -> bool:
     """The act takes place in Korea: a Korean side as its place, or a government hall that is not
@@ -377,10 +391,14 @@ def candidates(ctx: Context, c: Clause) -> list[Candidate]:
         source=source,
         abroad=ctx.cur_foreign,
     )
+    companion = travelling_with(ctx, c, ks)
     out = []
     for p in partners:
         k = min(ks, key=lambda m: abs(m.start - p.start)) if p.start >= 0 and len(ks) > 1 else ks[0]
-        for event, derived in _events_for(f, k, p):
+        pairs = [(k, ev) for ev in _events_for(f, k, p)]
+        if companion is not None:
+            pairs += [(companion, ev) for ev in _events_for(f, companion, p) if ev[0].event_type in _TRIP]
+        for k, (event, derived) in pairs:
             feats = _base_features(f, p, k)
             feats["derived"] = derived
             feats[f"type_{event.event_type}"] = True
