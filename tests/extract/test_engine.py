@@ -171,3 +171,13 @@ def test_a_county_delegation_travelling_with_its_province_gets_its_own_visit():
     assert ("visit", "경상북도", "박닌성", "2024-09-05", "occurred") in events
     assert ("agreement", "경상북도", "박닌성", "2024-09-05", "occurred") in events
     assert ("agreement", "청송군", "박닌성", "2024-09-05", "occurred") not in events
+
+
+def test_this_visit_in_a_quote_points_back_and_makes_no_new_pair():
+    events, _ = run(
+        "춘천시 대표단은 지난 10일 다롄시를 찾았다.\n"
+        '이재수 시장은 "이번 방문으로 춘천시와 다롄시, 강원도와 랴오닝성 사이의 연결고리가 단단해졌다"며 '
+        '"자매도시 다롄시와 우정을 이어가겠다"고 말했다.',
+        title="춘천시 대표단, 다롄 방문",
+    )
+    assert set(events) == {("visit", "춘천시", "다롄시", "2024-09-10", "occurred")}

@@ -65,7 +65,15 @@ def live_triggers(c: Clause) -> list[Trigger]:
         out = [t for t in out if t.event_type != "visit"]
     quotes = [(q.start(), q.end()) for q in rules.rx("quote").finditer(text)]
     pledge = rules.rx("pledge")
-    return [t for t in out if not any(a <= t.start < b and pledge.search(text[a:b]) for a, b in quotes)]
+    this = rules.rx("this_occasion")
+
+    def quoted(t: Trigger) -> bool:
+        return any(
+            a <= t.start < b and (pledge.search(text[a:b]) or this.search(text[a : t.start]))
+            for a, b in quotes
+        )
+
+    return [t for t in out if not quoted(t)]
 
 
 def not_local(c: Clause) -> bool:
