@@ -146,3 +146,70 @@ def test_a_conference_in_the_partner_citys_own_province_is_no_third_place_meetin
     )
     assert ("agreement", "춘천시", "옌타이시", "2024-09-03", "occurred") in events
     assert not any(key[0] == "meeting" for key in events)
+
+
+def test_a_korean_city_that_only_locates_a_provincial_hall_is_not_the_side():
+    events, _ = run(
+        "다롄시 대표단은 지난 10일 수원의 경기도청 접견실에서 도지사와 만나 교류 방안을 논의했다.",
+        title="다롄시 대표단, 경기도 방문",
+    )
+    assert {k[1] for k in events} == {"경기도"}
+
+
+def test_a_guest_of_the_nation_in_a_korean_city_is_no_local_event():
+    events, _ = run(
+        "외교부 초청으로 방한한 선양시 당서기는 지난 10일 서울에서 국무총리와 회견했다.\n"
+        "그는 지난해 선양시장의 한국 방문에 이어 교류가 늘었다고 말했다.",
+        title="선양시 당서기 방한",
+    )
+    assert events == {}
+
+
+def test_a_visit_that_was_called_off_is_no_event():
+    events, _ = run(
+        "2020년 코로나19로 상호 방문이 중단됐던 전주시와 쑤저우시는 교류를 재개하기로 했다.",
+        title="전주시-쑤저우시 교류 재개",
+    )
+    assert not any(k[0] == "visit" for k in events)
+
+
+def test_a_youth_group_trip_and_staff_sent_are_exchanges_not_visits():
+    events, _ = run(
+        "지난 8월 5일에는 관내 학생 20명으로 꾸린 청소년교류단이 자매도시 다롄시를 찾아 문화 체험을 했다.\n"
+        "춘천시는 지난 7월 1일 공무원 2명을 다롄시에 보내 행정 연수를 받도록 했다.",
+        title="춘천시-다롄시 교류",
+    )
+    assert ("exchange", "춘천시", "다롄시", "2024-08-05", "occurred") in events
+    assert ("exchange", "춘천시", "다롄시", "2024-07-01", "occurred") in events
+    assert not any(k[0] == "visit" for k in events)
+
+
+def test_a_tour_of_universities_and_trade_offices_is_no_visit_to_the_partner():
+    events, _ = run(
+        "전주시 대표단은 지난 10일 쑤저우시를 방문했다.\n"
+        "한편 전주시 대표단은 오는 15일부터 현지 대학과 무역관, 기업 지사 등을 차례로 방문할 예정이다.",
+        title="전주시 대표단, 쑤저우시 방문",
+    )
+    assert set(events) == {("visit", "전주시", "쑤저우시", "2024-09-10", "occurred")}
+
+
+def test_a_county_delegation_travelling_with_its_province_gets_its_own_visit():
+    events, _ = run(
+        "경북 청송군 방문단은 지난 5일 베트남 하노이시를 찾았다.\n"
+        "방문단은 같은 날 박닌성으로 이동해 경북도지사와 함께 경상북도와 박닌성의 우호교류 협약 체결식에 참석했다.",
+        title="청송군 방문단, 베트남 방문",
+    )
+    assert ("visit", "청송군", "박닌성", "2024-09-05", "occurred") in events
+    assert ("visit", "경상북도", "박닌성", "2024-09-05", "occurred") in events
+    assert ("agreement", "경상북도", "박닌성", "2024-09-05", "occurred") in events
+    assert ("agreement", "청송군", "박닌성", "2024-09-05", "occurred") not in events
+
+
+def test_this_visit_in_a_quote_points_back_and_makes_no_new_pair():
+    events, _ = run(
+        "춘천시 대표단은 지난 10일 다롄시를 찾았다.\n"
+        '이재수 시장은 "이번 방문으로 춘천시와 다롄시, 강원도와 랴오닝성 사이의 연결고리가 단단해졌다"며 '
+        '"자매도시 다롄시와 우정을 이어가겠다"고 말했다.',
+        title="춘천시 대표단, 다롄 방문",
+    )
+    assert set(events) == {("visit", "춘천시", "다롄시", "2024-09-10", "occurred")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
 from diplomacy.extract import lexicon, rules
 from diplomacy.extract.clauses import Clause, Mention, Trigger
@@ -64,17 +65,34 @@ def live_triggers(c: Clause) -> list[Trigger]:
         out = [t for t in out if t.event_type != "visit"]
     quotes = [(q.start(), q.end()) for q in rules.rx("quote").finditer(text)]
     pledge = rules.rx("pledge")
-    return [t for t in out if not any(a <= t.start < b and pledge.search(text[a:b]) for a, b in quotes)]
+    this = rules.rx("this_occasion")
+
+    def quoted(t: Trigger) -> bool:
+        return any(
+            a <= t.start < b and (pledge.search(text[a:b]) or this.search(text[a : t.start]))
+            for a, b in quotes
+        )
+
+    return [t for t in out if not quoted(t)]
 
 
 def not_local(c: Clause) -> bool:
     """The clause is national diplomacy or concerns a body that is not a government."""
     body = c.body
-    local_partner = any(f.role in _ACTING for f in c.foreign)
-    foreign_official = any(o.side == "foreign" for o in c.officials)
-    if rules.rx("national").search(body) and not foreign_official and not local_partner:
+    if rules.rx("national").search(body):
+        local_partner = any(f.role in _ACTING for f in c.foreign)
+        foreign_official = any(o.side == "foreign" for o in c.officials)
+        if not foreign_official and not local_partner:
+            return True
+        korean_acting = any(k.role != LOCATIVE for k in c.korean) or any(
+            o.side == "korean" for o in c.officials
+        )
+        if not korean_acting:
+            return True  # a guest of the nation: no Korean government acts, a Korean city is a place
+    if rules.rx("non_government_target").search(body):
         return True
-    return bool(rules.rx("non_government_target").search(body))
+    named_partner = any(f.role in _ACTING for f in c.foreign)
+    return not named_partner and rules.rx("institution_tour").search(body) is not None
 
 
 # ---------------------------------------------------------------------------------------- date
@@ -213,11 +231,39 @@ def foreign_side(ctx: Context, c: Clause, event_date: date, precision: str):
     return partners, location
 
 
+def _qualifiers(c: Clause) -> set[int]:
+    """Korean mentions that only locate the next one ("춘천의 강원도청", "부산의 사하구")."""
+    ks = c.korean
+    return {
+        i
+        for i, (k, nxt) in enumerate(pairwise(ks))
+        if k.role == GENITIVE and rules.rx("genitive_gap").fullmatch(c.text[k.end : nxt.start])
+    }
+
+
 def korean_side(ctx: Context, c: Clause) -> list[Mention]:
-    side = [k for k in c.korean if k.role != LOCATIVE] or list(c.korean)
+    skip = _qualifiers(c)
+    named = [k for i, k in enumerate(c.korean) if i not in skip]
+    side = [k for k in named if k.role != LOCATIVE] or named
+    if not side and rules.rx("korea_destination").search(c.body):
+        return []  # a visit to the country: no Korean government is the host
     if not side and ctx.main_korean is not None:
         side = [Mention(-1, -1, ctx.main_korean, OTHER)]
     return side
+
+
+_TRIP = ("visit", "meeting")
+
+
+def travelling_with(ctx: Context, c: Clause, ks: list[Mention]) -> Mention | None:
+    """The article's own government when its delegation ("방문단은") travels with its province
+    named in the clause: each gets its own trip events (the province's documents stay its own)."""
+    main = ctx.main_korean
+    if main is None or main.level == "province" or not rules.rx("delegation_subject").match(c.body):
+        return None
+    if any(k.gov == main for k in ks) or not any(k.gov.name == main.province for k in ks):
+        return None
+    return Mention(-1, -1, main, OTHER)
 
 
 # -------------------------------------------------------------------------- status, direction
@@ -259,6 +305,15 @@ def direction_of(c: Clause, partner: Mention, at_korea: bool) -> str:
     if subj and any(o.side == "foreign" and o.name.split()[0] in subj.group(0) for o in c.officials):
         return "inbound"
     return "inbound" if rules.rx("inbound_cue").search(body) else "outbound"
+
+
+def event_types(c: Clause, live: list[Trigger]) -> set[str]:
+    """The clause's event types; a trip made by a youth, school, arts or sports group (not by
+    officials of the two governments) is an exchange program, not a visit."""
+    types = {t.event_type for t in live}
+    if "visit" in types and rules.rx("exchange_group_subject").search(c.body):
+        types = (types - {"visit"}) | {"exchange"}
+    return types
 
 
 def agreement_type(c: Clause) -> str:
@@ -375,7 +430,7 @@ def candidates(ctx: Context, c: Clause) -> list[Candidate]:
         return []
     f = _Frame(
         clause=c,
-        types={t.event_type for t in live},
+        types=event_types(c, live),
         korean=ks,
         event_date=event_date,
         precision=precision,
@@ -387,10 +442,14 @@ def candidates(ctx: Context, c: Clause) -> list[Candidate]:
         source=source,
         abroad=ctx.cur_foreign,
     )
+    companion = travelling_with(ctx, c, ks)
     out = []
     for p in partners:
         k = min(ks, key=lambda m: abs(m.start - p.start)) if p.start >= 0 and len(ks) > 1 else ks[0]
-        for event, derived in _events_for(f, k, p):
+        pairs = [(k, ev) for ev in _events_for(f, k, p)]
+        if companion is not None:
+            pairs += [(companion, ev) for ev in _events_for(f, companion, p) if ev[0].event_type in _TRIP]
+        for k, (event, derived) in pairs:
             feats = _base_features(f, p, k)
             feats["derived"] = derived
             feats[f"type_{event.event_type}"] = True

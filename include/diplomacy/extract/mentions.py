@@ -25,6 +25,8 @@ from diplomacy.gazetteer.korean import KoreanGov, korean_gazetteer
 
 __all__ = ["Resolver", "dueum"]
 
+_FOREIGN_SUFFIXES = "성시현구주"  # 해남성, 청도시: a foreign name made of a Korean stem and a suffix
+
 _DUEUM_CANDIDATE = re.compile(r"(?<![가-힣])[\uB77C-\uB9C7\uB098-\uB2E3]")  # word-initial ㄹ or ㄴ syllables
 
 
@@ -104,6 +106,7 @@ class Resolver:
         self._foreign: dict[str, tuple] = {}
         self._article_names: open_names.ArticleNames | None = None
         self._named_provinces: set[str] | None = None
+        self._namesake: dict[str, ForeignGov] | None = None
 
     def korean(self, text: str) -> tuple[tuple[int, int, KoreanGov], ...]:
         hit = self._korean.get(text)
@@ -119,7 +122,16 @@ class Resolver:
 
     def _pick_korean(self, cands: list[KoreanGov]) -> KoreanGov | None:
         if len(cands) > 1:
-            named = [c for c in cands if c.province != c.name and c.province in self.text]
+            # a city whose province the article names, unless that province is itself a reading
+            # of the stem (제주: the article naming 제주특별자치도 does not make it 제주시)
+            own = {c.name for c in cands if c.level == "province"}
+            named = [
+                c
+                for c in cands
+                if c.province != c.name
+                and c.province in self.text
+                and (c.province not in own or c.name in self.text)
+            ]
             if len(named) == 1:
                 cands = named
             else:
@@ -132,9 +144,46 @@ class Resolver:
             return KoreanGov(code="", name=c.name, province="", level=c.level)
         return None
 
+    def _find_korean(self, text: str):
+        """Gazetteer mentions, also in the orthography of Korean outlets in China (련제구 = 연제구)."""
+        found = list(self.kg.find(text, on=self.published))
+        alt = dueum(text)
+        if alt != text:
+            spans = [(m.start, m.end) for m in found]
+            found += [
+                m
+                for m in self.kg.find(alt, on=self.published)
+                if not any(m.start < e and s < m.end for s, e in spans)
+            ]
+            found.sort(key=lambda m: m.start)
+        return found
+
+    def _namesakes(self) -> dict[str, ForeignGov]:
+        """Bare Korean stems the article uses for a foreign government it names in full: an
+        article with "해남성" (海南省) means that province by a bare "해남", not 해남군, unless it
+        names the Korean government in full too."""
+        if self._namesake is None:
+            self._namesake = {}
+            for m in self._find_foreign(self.text):
+                stem = m.surface[:-1]
+                if not m.exact or m.surface[-1] not in _FOREIGN_SUFFIXES or len(stem) < 2:
+                    continue
+                korean = self.kg.candidates(stem, self.published)
+                if not korean or self.kg.candidates(m.surface, self.published):
+                    continue
+                if any(k.name in self.text for k in korean):
+                    continue
+                gov = self._pick_foreign(list(m.candidates), None)
+                if gov is not None:
+                    self._namesake.setdefault(stem, gov)
+        return self._namesake
+
     def _resolve_korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
         out = []
-        for m in self.kg.find(text, on=self.published):
+        glued = rules.rx("institution_glued")
+        for m in self._find_korean(text):
+            if glued.match(text, m.end) or (not m.exact and m.surface in self._namesakes()):
+                continue
             gov = self._pick_korean(list(m.candidates))
             if gov is not None:
                 out.append((m.start, m.end, gov))
@@ -183,13 +232,28 @@ class Resolver:
 
     def _resolve_foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         out: list[tuple[int, int, ForeignGov]] = []
+        countries = rules.country_spans(text)
         for m in self._find_foreign(text):
+            if any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in countries):
+                continue  # a piece of a country's name ("말레" of 말레이시아)
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
             gov = self._pick_foreign(list(m.candidates), prev)
             if gov is not None:
                 out.append((m.start, m.end, gov))
+        out = self._add_namesakes(text, out)
         out = self._open(text, out)
         return _collapse(out, text)
+
+    def _add_namesakes(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple]:
+        names = self._namesakes()
+        if not names:
+            return known
+        extra = [
+            (m.start, m.end, names[m.surface])
+            for m in self.kg.find(text, on=self.published)
+            if not m.exact and m.surface in names and not any(m.start < e and s < m.end for s, e, _ in known)
+        ]
+        return sorted(known + extra, key=lambda t: t[0])
 
     def _open(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple[int, int, ForeignGov]]:
         """Governments no gazetteer lists: the article's own names (recognised once, over the whole

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["countries", "countries_in", "rule_names", "rx", "spec"]
+__all__ = ["countries", "countries_in", "country_spans", "rule_names", "rx", "spec"]
 
 
 def _open(name: str):
@@ -58,6 +58,11 @@ def rx(name: str) -> re.Pattern:
 def _country_rx() -> re.Pattern:
     names = [re.escape(n) for n in countries()]
     return re.compile(r"(?<![가-힣])(?:" + "|".join(names) + r")(?![가-힣]{2,})")
+
+
+def country_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a country (말레이시아, 베트남)."""
+    return [m.span() for m in _country_rx().finditer(text)]
 
 
 def countries_in(text: str) -> list[str]:
