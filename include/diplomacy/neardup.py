@@ -81,27 +81,31 @@ def near_duplicates(
     """For (article_id, published_date, signature) rows, every article that copies an earlier one.
 
     Articles are taken in (published_date, article_id) order, undated last; each is compared
-    with those before it, and its original is the earliest similar one's own original, so a
-    group of copies points at one article whatever order the rows come in.
+    with the originals before it (a copy is not indexed: its group is its original), and its
+    original is the earliest similar one, so a group of copies points at one article whatever
+    order the rows come in. Indexing originals only keeps the work near-linear even when most
+    articles are copies of a few (a template corpus), where comparing with every earlier copy
+    would be quadratic.
     """
     from datasketch import MinHash, MinHashLSH
 
     rows = sorted(articles, key=lambda r: (r[1] is None, r[1] or date.min, r[0]))
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     order: dict[str, int] = {}
-    original: dict[str, str] = {}
     sigs: dict[str, Sequence[int]] = {}
     out: list[NearDuplicate] = []
     for i, (article_id, _, sig) in enumerate(rows):
         if article_id in order:
             continue
         m = MinHash(num_perm=NUM_PERM, hashvalues=np.asarray(sig, np.uint64), scheme="affine32")
-        close = [(order[c], c) for c in lsh.query(m) if similarity(sig, sigs[c]) >= threshold]
-        if close:
-            first = min(close)[1]
-            root = original.get(first, first)
-            original[article_id] = root
+        root = next(
+            (c for c in sorted(lsh.query(m), key=order.__getitem__) if similarity(sig, sigs[c]) >= threshold),
+            None,
+        )
+        order[article_id] = i
+        if root is not None:
             out.append(NearDuplicate(article_id, root, round(similarity(sig, sigs[root]), 3)))
+            continue
         lsh.insert(article_id, m)
-        order[article_id], sigs[article_id] = i, sig
+        sigs[article_id] = sig
     return out
