@@ -154,3 +154,16 @@ def test_a_bare_month_day_takes_the_year_of_the_date_before_it_in_the_sentence()
     assert not ds[1].future
     # without a year before it, a bare month-day is the publication year's
     assert [d.value for d in find_dates("12월 20일 답방한다.", pub)] == [date(2024, 12, 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9일 경기 한빛시에 따르면 대표단은 방문했다", "곤명 3월 9일발 소식: 시장이 만났다"],
+)
+def test_the_day_of_a_report_source_or_dateline_dates_no_event(text):
+    assert find_dates(text, PUB)[0].role == "report"
+
+
+def test_the_end_of_a_stay_is_not_a_start():
+    (d,) = find_dates("대표단은 12일까지 머물며 공장을 둘러본다", PUB)
+    assert d.role == "range_end" and not d.usable

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from diplomacy.extract import rules
+
 __all__ = ["DateMention", "find_dates"]
 
 
@@ -24,7 +26,8 @@ class DateMention:
     future: bool = False  # marked as ahead of publication ("오는", "다음 달", "내년")
     past: bool = False  # marked as behind publication ("지난", "지난해", "앞서")
     explicit_year: bool = False  # the year is written out ("1994년", "2023.10.5")
-    role: str = "event"  # event | report ("11일 밝혔다") | reference ("'18년 이후") | range_start ("3일부터")
+    role: str = "event"  # event | report ("11일 밝혔다", "11일 시에 따르면") | reference ("'18년 이후")
+    # | range_start ("3일부터") | range_end ("~5일", "5일까지")
 
     @property
     def usable(self) -> bool:
@@ -87,8 +90,10 @@ _RANGE = re.compile(r"^\s?(?:부터|~|∼)")
 def _role(after: str, kind: str) -> str:
     if kind == "ref":
         return "event"
-    if _REPORT.match(after):
+    if _REPORT.match(after) or rules.rx("date_source_after").match(after):
         return "report"
+    if rules.rx("date_until_after").match(after):
+        return "range_end"
     if _REFERENCE.match(after):
         return "reference"
     if _RANGE.match(after):
