@@ -167,3 +167,9 @@ def test_the_day_of_a_report_source_or_dateline_dates_no_event(text):
 def test_the_end_of_a_stay_is_not_a_start():
     (d,) = find_dates("대표단은 12일까지 머물며 공장을 둘러본다", PUB)
     assert d.role == "range_end" and not d.usable
+
+
+def test_jeonnal_is_the_day_before_the_day_given():
+    found = find_dates("9일 한빛시에 따르면 대표단은 전날 시청을 찾았다", PUB)
+    assert found[-1].value == date(2022, 3, 8) and found[-1].usable
+    assert find_dates("행사 전날 도착했다", PUB) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from diplomacy.extract import rules
 
@@ -74,11 +74,15 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(지난해|작년|내년|그해|이듬해)(?!\s*\d{1,2}\s*월)(?!\s*(?:봄|여름|가을|겨울|상반기|하반기|초))",
     ),
     ("ref", r"(이날|같은\s*날|당일|이튿날|다음\s*날|도착\s*당일)"),
+    # "전날" as an adverb (sentence start, after a subject/topic or a report source): the day
+    # before the day the sentence gives ("15일 시에 따르면 … 전날 방문해"), else before publication;
+    # "행사 전날" (the eve of something) is not matched
+    ("eve", r"(?:(?<=^)|(?<=[은는이가,]\s)|(?<=따르면\s))전날(?=\s|에)"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 # Most sentences of a body hold no digit, and only these patterns can match without one;
 # the test suite checks the claim on digit-free text (tests/extract/test_dates.py).
-_WORD_KINDS = frozenset({"rel_month", "season", "rel_year", "ref"})
+_WORD_KINDS = frozenset({"rel_month", "season", "rel_year", "ref", "eve"})
 _COMPILED_WORDS = [(kind, rx) for kind, rx in _COMPILED if kind in _WORD_KINDS]
 _DIGIT = re.compile(r"\d")
 _EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y", "yy", "yy_md", "yy_m"}
@@ -175,7 +179,18 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
             if mention[0] is not None:
                 last_year = mention[0].year if kind in _EXPLICIT_YEAR else last_year
     out.sort(key=lambda d: d.start)
-    return _carry_year(out, kinds, published)
+    return _resolve_eve(_carry_year(out, kinds, published), kinds, published)
+
+
+def _resolve_eve(out: list[DateMention], kinds: dict[int, str], pub: date) -> list[DateMention]:
+    """ "전날" is the day before the latest day-precise date before it in the sentence, else before `pub`."""
+    for i, d in enumerate(out):
+        if kinds.get(d.start) != "eve":
+            continue
+        days = [p.value for p in out[:i] if p.value is not None and p.precision == "day"]
+        v = (days[-1] if days else pub) - timedelta(days=1)
+        out[i] = replace(d, value=v, past=v < pub, future=v > pub)
+    return out
 
 
 # A month-day without a year marker inherits the year of the date before it in the sentence
@@ -269,4 +284,6 @@ def _resolve(kind: str, m: re.Match, pub: date, last_year: int | None):
         return (date(y, 1, 1), "year", y > pub.year, y < pub.year)
     if kind == "ref":
         return (None, "ref", False, False)
+    if kind == "eve":
+        return (pub - timedelta(days=1), "day", False, True)  # re-anchored by _resolve_eve
     return None
