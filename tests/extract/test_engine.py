@@ -114,3 +114,20 @@ def test_namesakes_are_told_apart_by_the_region_in_the_article():
     (e,) = events.values()
     assert (e.foreign.name, e.foreign.region) == ("쑤저우시", "장쑤성")
     assert e.foreign.geonames_id is not None
+
+
+def test_each_act_of_a_clause_takes_the_date_before_it():
+    events, _ = run(
+        "전주시 대표단은 지난 3일 쑤저우시에 도착해 이튿날인 4일 쑤저우시청에서 우호도시 협정을 체결했다.\n"
+        "대표단은 7일 2015년 자매결연을 맺은 다롄시로 자리를 옮겼다."
+    )
+    assert ("visit", "전주시", "쑤저우시", "2024-09-03", "occurred") in events
+    assert ("agreement", "전주시", "쑤저우시", "2024-09-04", "occurred") in events
+    assert ("agreement", "전주시", "다롄시", "2015-01-01", "occurred") in events
+    assert not any(k[0] == "agreement" and k[3] == "2024-09-07" for k in events)
+
+
+def test_a_history_date_inside_a_relative_clause_leaves_the_visit_its_day():
+    events, _ = run("전주시 대표단은 지난 5일 2015년 자매결연을 맺은 다롄시를 방문했다.")
+    assert ("visit", "전주시", "다롄시", "2024-09-05", "occurred") in events
+    assert ("agreement", "전주시", "다롄시", "2015-01-01", "occurred") in events

@@ -9,7 +9,7 @@ the features the decision step (`decide`) weighs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from diplomacy.extract import lexicon, rules
@@ -316,12 +316,43 @@ def _events_for(f: _Frame, k: Mention, p: Mention) -> list[tuple[Event, bool]]:
     return out
 
 
+def date_groups(c: Clause, live: list[Trigger]) -> list[tuple[list[Trigger], list[DateMention]]]:
+    """Triggers grouped by the date they take when the clause holds several ("21일 도착해, 22일
+    서명했다"; "24일 2011년 협정을 맺은 시로"): a date belongs to the first trigger after it, and a
+    trigger takes the last date it owns; a trigger that owns none takes the clause's first date."""
+    usable = [d for d in c.dates if d.value is not None and d.usable]
+    if len(usable) < 2:
+        return [(live, c.dates)]
+    owned: dict[Trigger, DateMention] = {}
+    for d in usable:
+        owner = next((t for t in live if t.start >= d.end), None)
+        if owner is not None:
+            owned[owner] = d  # later dates overwrite: the last one before the trigger wins
+    groups: dict[int, list[Trigger]] = {}
+    for t in live:
+        same = next((o for o in owned if o.start <= t.start < o.end), None)  # one act, two spellings
+        d = owned.get(t) or (owned[same] if same else usable[0])
+        groups.setdefault(usable.index(d), []).append(t)
+    if list(groups) == [0]:
+        return [(live, c.dates)]
+    others = [d for d in c.dates if d not in usable]
+    return [(ts, [usable[i], *others]) for i, ts in sorted(groups.items())]
+
+
 def candidates(ctx: Context, c: Clause) -> list[Candidate]:
     """The candidates of one clause (none when it is no local act or lacks a side or a date)."""
     live = live_triggers(c)
     if not live or not_local(c):
         return []
+    groups = date_groups(c, live)
+    if groups[0][1] is not c.dates:
+        return [cand for ts, ds in groups for cand in _candidates(ctx, replace(c, triggers=ts, dates=ds))]
     c.triggers = live
+    return _candidates(ctx, c)
+
+
+def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
+    live = c.triggers
     (w, dmention, source) = when(ctx, c)
     if w is None:
         return []
