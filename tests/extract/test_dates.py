@@ -173,3 +173,10 @@ def test_jeonnal_is_the_day_before_the_day_given():
     found = find_dates("9일 한빛시에 따르면 대표단은 전날 시청을 찾았다", PUB)
     assert found[-1].value == date(2022, 3, 8) and found[-1].usable
     assert find_dates("행사 전날 도착했다", PUB) == []
+
+
+def test_a_bare_day_takes_the_month_given_before_it_in_the_sentence():
+    found = find_dates("대표단은 10월 11일부터 현지에 머물며 12일 시청을 찾았다", PUB)
+    assert [d.value for d in found] == [date(2021, 10, 11), date(2021, 10, 12)]
+    found = find_dates("곤명 3월 9일발 소식: 8일 시장이 만났다", PUB)
+    assert found[-1].value == date(2022, 3, 8)

@@ -179,7 +179,30 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
             if mention[0] is not None:
                 last_year = mention[0].year if kind in _EXPLICIT_YEAR else last_year
     out.sort(key=lambda d: d.start)
-    return _resolve_eve(_carry_year(out, kinds, published), kinds, published)
+    return _resolve_eve(_carry_month(_carry_year(out, kinds, published), kinds, published), kinds, published)
+
+
+# A bare day after a day with its month in the same sentence is of that month ("10월 11일부터
+# 머물며 12일 …" is October 12th; "9월 30일 출국해 2일 …" is October 2nd), not of publication's.
+_MONTHED = frozenset({"ymd", "ymd_num", "yy_md", "rel_year_md", "rel_month_d", "md", "range_md"})
+
+
+def _carry_month(out: list[DateMention], kinds: dict[int, str], pub: date) -> list[DateMention]:
+    anchor: date | None = None
+    for i, d in enumerate(out):
+        kind = kinds.get(d.start, "")
+        if kind in _MONTHED and d.value is not None and d.precision == "day" and d.usable:
+            anchor = d.value
+        elif kind in ("d", "range_d") and anchor is not None and d.value is not None:
+            y, m = (
+                (anchor.year, anchor.month)
+                if d.value.day >= anchor.day
+                else _shift_month(anchor.year, anchor.month, 1)
+            )
+            v = _safe(y, m, d.value.day)
+            if v is not None and v != d.value:
+                out[i] = replace(d, value=v, future=v > pub, past=v < pub)
+    return out
 
 
 def _resolve_eve(out: list[DateMention], kinds: dict[int, str], pub: date) -> list[DateMention]:
