@@ -131,3 +131,14 @@ def test_a_history_date_inside_a_relative_clause_leaves_the_visit_its_day():
     events, _ = run("전주시 대표단은 지난 5일 2015년 자매결연을 맺은 다롄시를 방문했다.")
     assert ("visit", "전주시", "다롄시", "2024-09-05", "occurred") in events
     assert ("agreement", "전주시", "다롄시", "2015-01-01", "occurred") in events
+
+
+def test_a_signing_on_an_unstated_day_of_a_trip_takes_the_trip_month():
+    events, _ = run(
+        "전주시 대표단(단장 김철수 시장)이 3일부터 8일까지 6일 일정으로 중국 쑤저우시를 방문하고 있다.\n"
+        "대표단은 쑤저우시 정부를 방문해 왕리핑 시장과 우호교류협정서에 서명했다."
+    )
+    visit = events[("visit", "전주시", "쑤저우시", "2024-09-03", "occurred")]
+    sign = events[("agreement", "전주시", "쑤저우시", "2024-09-01", "occurred")]
+    assert sign.precision == "month"
+    assert [o.name for o in sign.korean_officials] == [o.name for o in visit.korean_officials]

@@ -162,6 +162,9 @@ class _Reader:
                 and abs(first.event_date - self.ctx.published) <= RECENT
             ):
                 self.ctx.cur_date = (first.event_date, first.precision)
+                self.ctx.trip_start = any(
+                    d.role == "range_start" and d.value == first.event_date for d in c.sentence_dates
+                )
         named = [cand for cand in cands if cand.partner_named]
         if named:
             self.ctx.cur_foreign = named[-1].event.foreign
@@ -212,6 +215,7 @@ class _Reader:
         ]
         if concrete:  # history ("1994년 3월 15일") never becomes the current day
             self.ctx.cur_date = (concrete[0].value, "day")
+            self.ctx.trip_start = concrete[0].role == "range_start"
             for noun in rules.rx("signing_event_noun").findall(text):
                 self.ctx.noun_dates.setdefault(noun, self.ctx.cur_date)  # the first dated mention defines it
         if named:

@@ -36,6 +36,7 @@ class Context:
     main_foreign: ForeignGov | None = None
     cur_foreign: ForeignGov | None = None
     cur_date: tuple[date, str] | None = None
+    trip_start: bool = False  # cur_date is the first day of a stated span ("3일부터 … 일정으로")
     venue: ForeignGov | None = None
     noun_dates: dict[str, tuple[date, str]] = field(default_factory=dict)
 
@@ -97,6 +98,15 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
             return ctx.cur_date, None, "anaphor"
         return ctx.cur_date, None, "continuation"
     return None, None, ""
+
+
+def trip_day(ctx: Context, c: Clause, dmention: DateMention | None, source: str) -> bool:
+    """The date is a trip's first day, not the act's own: a span's start in the clause, or the
+    current trip's start taken from context when the clause gives no day of its own ("이날")."""
+    if dmention is not None:
+        return dmention.role == "range_start"
+    own_day = any(d.precision == "ref" for d in c.dates + c.sentence_dates)
+    return source in ("anaphor", "continuation") and ctx.trip_start and not own_day
 
 
 # -------------------------------------------------------------------------------- foreign side
@@ -371,7 +381,7 @@ def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
         location=location,
         at_korea=at_korean_venue(c),
         recent=abs(event_date - ctx.published) <= RECENT and precision == "day",
-        range_start=dmention is not None and dmention.role == "range_start",
+        range_start=trip_day(ctx, c, dmention, source),
         source=source,
         abroad=ctx.cur_foreign,
     )

@@ -98,6 +98,8 @@ def _same_trip(a: Event, b: Event) -> bool:
     visit, other = (a, b) if a.event_type == "visit" else (b, a)
     if visit.event_type != "visit" or other.event_type != "agreement" or visit.precision != "day":
         return False
+    if other.precision == "month":  # signed on an unstated day of the trip
+        return other.event_date == visit.event_date.replace(day=1)
     return 0 <= (other.event_date - visit.event_date).days <= _TRIP_DAYS
 
 
