@@ -153,3 +153,23 @@ def test_a_stay_under_way_dates_the_visit_by_its_first_day():
     assert ("visit", "전주시", "쑤저우시", "2024-09-07", "occurred") in events
     assert ("agreement", "전주시", "쑤저우시", "2024-09-10", "occurred") in events
     assert not any(k[0] == "visit" and k[3] == "2024-09-10" for k in events)
+
+
+def test_a_tour_span_dates_its_first_stop_and_a_later_stop_by_its_own_day():
+    events, _ = run(
+        "전주시 대표단은 2일부터 6일까지 4박 5일 일정으로 쑤저우시와 다롄시를 방문했다고 11일 밝혔다.\n"
+        "대표단은 5일 다롄시로 자리를 옮겨 다롄시청을 방문했다."
+    )
+    visits = sorted(k for k in events if k[0] == "visit")
+    assert visits == [
+        ("visit", "전주시", "다롄시", "2024-09-05", "occurred"),
+        ("visit", "전주시", "쑤저우시", "2024-09-02", "occurred"),
+    ]
+
+
+def test_a_later_stop_without_its_day_takes_the_trip_month():
+    events, _ = run(
+        "전주시 대표단은 2일부터 6일까지 4박 5일 일정으로 쑤저우시와 다롄시를 방문했다고 11일 밝혔다."
+    )
+    assert ("visit", "전주시", "다롄시", "2024-09-01", "occurred") in events
+    assert events[("visit", "전주시", "다롄시", "2024-09-01", "occurred")].precision == "month"

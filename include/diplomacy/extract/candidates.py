@@ -257,6 +257,14 @@ class _Frame:
     abroad: ForeignGov | None
 
 
+def _later_stop(f: _Frame) -> _Frame:
+    """A tour's span ("21일부터 25일까지 A시와 B시를 방문") dates its first stop; a later stop
+    whose day is not given takes the trip's month."""
+    if f.precision != "day":
+        return f
+    return replace(f, event_date=f.event_date.replace(day=1), precision="month")
+
+
 def _base_features(f: _Frame, p: Mention, k: Mention) -> dict[str, bool]:
     c = f.clause
     return {
@@ -386,9 +394,10 @@ def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
         abroad=ctx.cur_foreign,
     )
     out = []
-    for p in partners:
+    for i, p in enumerate(partners):
         k = min(ks, key=lambda m: abs(m.start - p.start)) if p.start >= 0 and len(ks) > 1 else ks[0]
-        for event, derived in _events_for(f, k, p):
+        fp = _later_stop(f) if i > 0 and f.range_start and "visit" in f.types else f
+        for event, derived in _events_for(fp, k, p):
             feats = _base_features(f, p, k)
             feats["derived"] = derived
             feats[f"type_{event.event_type}"] = True

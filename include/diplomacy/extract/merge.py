@@ -3,6 +3,7 @@
 - the same event told twice is one event (`absorb`);
 - a multi-day stay is one visit, dated by its first day;
 - an untyped or month-dated signing beside a precise one of the same pair is that signing;
+- a month-dated tour stop beside the day given for it is that stop;
 - the head and members of a delegation take part in every stop of its trip;
 - a visit and the agreement signed during it carry the same fields and people.
 """
@@ -80,6 +81,24 @@ def drop_vague_agreements(events: list[Event]) -> list[Event]:
     return [e for e in events if not (e.event_type == "agreement" and e not in precise and shadowed(e))]
 
 
+def drop_vague_visits(events: list[Event]) -> list[Event]:
+    """A month-dated stop of a tour beside the day the article gives for it is that stop."""
+    days = {
+        (e.korean.name, e.foreign.name, e.event_date.replace(day=1))
+        for e in events
+        if e.event_type == "visit" and e.precision == "day"
+    }
+
+    def shadowed(e: Event) -> bool:
+        return (
+            e.event_type == "visit"
+            and e.precision == "month"
+            and ((e.korean.name, e.foreign.name, e.event_date) in days)
+        )
+
+    return [e for e in events if not shadowed(e)]
+
+
 def add_delegations(
     events: list[Event], delegation: list[Official], guests: list[Official], published: date
 ) -> None:
@@ -127,6 +146,7 @@ def share(events: list[Event]) -> None:
 def article_level(events: list[Event], delegation, guests, published: date) -> list[Event]:
     events = merge_trip_visits(events)
     events = drop_vague_agreements(events)
+    events = drop_vague_visits(events)
     add_delegations(events, delegation, guests, published)
     share(events)
     return events
