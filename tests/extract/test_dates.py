@@ -180,3 +180,8 @@ def test_a_bare_day_takes_the_month_given_before_it_in_the_sentence():
     assert [d.value for d in found] == [date(2021, 10, 11), date(2021, 10, 12)]
     found = find_dates("곤명 3월 9일발 소식: 8일 시장이 만났다", PUB)
     assert found[-1].value == date(2022, 3, 8)
+
+
+def test_a_year_with_a_topic_particle_before_its_month_day():
+    found = find_dates("2019년에는 9월 26일부터 대표단이 찾기도 했다", PUB)
+    assert (found[0].value, found[0].precision, found[0].role) == (date(2019, 9, 26), "day", "range_start")

@@ -173,3 +173,8 @@ def test_a_later_stop_without_its_day_takes_the_trip_month():
     )
     assert ("visit", "전주시", "다롄시", "2024-09-01", "occurred") in events
     assert events[("visit", "전주시", "다롄시", "2024-09-01", "occurred")].precision == "month"
+
+
+def test_a_past_visit_told_with_gido_is_an_event():
+    events, _ = run("2019년에는 5월 3일 다롄시 대표단이 전주시를 찾기도 했다.")
+    assert ("visit", "전주시", "다롄시", "2019-05-03", "occurred") in events
