@@ -178,3 +178,12 @@ def test_a_later_stop_without_its_day_takes_the_trip_month():
 def test_a_past_visit_told_with_gido_is_an_event():
     events, _ = run("2019년에는 5월 3일 다롄시 대표단이 전주시를 찾기도 했다.")
     assert ("visit", "전주시", "다롄시", "2019-05-03", "occurred") in events
+
+
+def test_what_an_agreement_provides_for_is_no_visit():
+    events, _ = run(
+        "전주시는 지난 10일 쑤저우시청에서 쑤저우시와 우호도시 협정을 체결했다고 11일 밝혔다.\n"
+        "김 시장은 9일 중국에 들어왔다.\n"
+        "협정에 따라 두 도시는 공무원 상호 방문을 통해 행정 경험을 나눈다."
+    )
+    assert not any(k[0] == "visit" and k[3] == "2024-09-09" for k in events)

@@ -393,6 +393,7 @@ def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
         source=source,
         abroad=ctx.cur_foreign,
     )
+    terms = rules.rx("agreement_terms").search(c.body) is not None  # what the agreement provides for
     out = []
     for i, p in enumerate(partners):
         k = min(ks, key=lambda m: abs(m.start - p.start)) if p.start >= 0 and len(ks) > 1 else ks[0]
@@ -401,6 +402,6 @@ def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
             feats = _base_features(f, p, k)
             feats["derived"] = derived
             feats[f"type_{event.event_type}"] = True
-            create = source != "continuation" and not c.fragment()
+            create = source != "continuation" and not c.fragment() and not terms
             out.append(Candidate(event, feats, may_create=create, partner_named=p.start >= 0))
     return out
