@@ -187,3 +187,11 @@ def test_what_an_agreement_provides_for_is_no_visit():
         "협정에 따라 두 도시는 공무원 상호 방문을 통해 행정 경험을 나눈다."
     )
     assert not any(k[0] == "visit" and k[3] == "2024-09-09" for k in events)
+
+
+def test_a_bare_day_inside_the_stay_stated_just_before_takes_its_month():
+    events, _ = run(
+        "2019년 5월 3일부터 6일까지는 다롄시 대표단이 전주시를 방문했다.\n"
+        "대표단은 4일 전주시청에서 전주시와 우호도시 협정을 체결했다."
+    )
+    assert ("agreement", "전주시", "다롄시", "2019-05-04", "occurred") in events

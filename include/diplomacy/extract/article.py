@@ -15,7 +15,7 @@ from datetime import date
 
 from diplomacy.extract import clauses, decide, lexicon, merge, morph, relations, rules
 from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates
-from diplomacy.extract.dates import DateMention, find_dates
+from diplomacy.extract.dates import DateMention, find_dates, stated_span
 from diplomacy.extract.events import Event, Extraction, add_people
 from diplomacy.extract.mentions import Resolver
 from diplomacy.extract.nlp import Sentence
@@ -43,6 +43,7 @@ class _Reader:
         self.rel = relations.Relations()
         self.people: dict[str, Official] = {}
         self.last_year: int | None = None
+        self.span: tuple[date, date] | None = None  # the stay the previous sentence stated
         self.delegation: list[Official] = []  # Korean officials travelling
         self.guests: list[Official] = []  # foreign officials visiting Korea
         self.last_events: list[Event] = []  # what the latest trigger clause was about
@@ -86,7 +87,8 @@ class _Reader:
         return (trig or rules.rx("delegation").search(text) is not None) and has_title(text)
 
     def _sentence(self, text: str, tokens) -> None:
-        dates = find_dates(text, self.ctx.published, last_year=self.last_year)
+        dates = find_dates(text, self.ctx.published, last_year=self.last_year, span=self.span)
+        self.span = stated_span(dates)
         for d in dates:
             if d.value and d.explicit_year:
                 self.last_year = d.value.year

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from diplomacy.extract import rules
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "find_dates", "stated_span"]
 
 
 @dataclass(frozen=True)
@@ -145,10 +146,14 @@ def _year_word(word: str, pub: date, last_year: int | None) -> int:
     return pub.year
 
 
-def find_dates(text: str, published: date, *, last_year: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, published: date, *, last_year: int | None = None, span: tuple[date, date] | None = None
+) -> list[DateMention]:
     """All date mentions of `text`, left to right, non-overlapping, resolved against `published`.
 
-    `last_year` is the year of the latest explicit year mentioned before `text` (for "그해").
+    `last_year` is the year of the latest explicit year mentioned before `text` (for "그해");
+    `span` the stay the sentence before stated ("10월 4일부터 7일까지"): a bare day inside it is
+    of its month ("대표단은 5일 …" is October 5th).
     """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -180,7 +185,17 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
             if mention[0] is not None:
                 last_year = mention[0].year if kind in _EXPLICIT_YEAR else last_year
     out.sort(key=lambda d: d.start)
-    return _resolve_eve(_carry_month(_carry_year(out, kinds, published), kinds, published), kinds, published)
+    out = _carry_month(_carry_year(out, kinds, published), kinds, published, span)
+    return _resolve_eve(out, kinds, published)
+
+
+def stated_span(found: list[DateMention]) -> tuple[date, date] | None:
+    """The stay a sentence states: a day-precise start followed by a day-precise end."""
+    for a, b in pairwise(found):
+        ends = a.role == "range_start" and b.role == "range_end" and a.precision == b.precision == "day"
+        if ends and a.value is not None and b.value is not None and a.value <= b.value:
+            return a.value, b.value
+    return None
 
 
 # A bare day after a day with its month in the same sentence is of that month ("10월 11일부터
@@ -188,12 +203,18 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
 _MONTHED = frozenset({"ymd", "ymd_num", "yy_md", "rel_year_md", "rel_month_d", "md", "range_md"})
 
 
-def _carry_month(out: list[DateMention], kinds: dict[int, str], pub: date) -> list[DateMention]:
+def _carry_month(
+    out: list[DateMention], kinds: dict[int, str], pub: date, span: tuple[date, date] | None
+) -> list[DateMention]:
     anchor: date | None = None
     for i, d in enumerate(out):
         kind = kinds.get(d.start, "")
         if kind in _MONTHED and d.value is not None and d.precision == "day" and d.usable:
             anchor = d.value
+        elif kind in ("d", "range_d") and anchor is None and span is not None and d.value is not None:
+            v = _safe(span[0].year, span[0].month, d.value.day)
+            if v is not None and span[0] <= v <= span[1] and v != d.value:
+                out[i] = replace(d, value=v, future=v > pub, past=v < pub)
         elif kind in ("d", "range_d") and anchor is not None and d.value is not None:
             y, m = (
                 (anchor.year, anchor.month)
