@@ -195,3 +195,10 @@ def test_a_bare_day_inside_the_stay_stated_just_before_takes_its_month():
         "대표단은 4일 전주시청에서 전주시와 우호도시 협정을 체결했다."
     )
     assert ("agreement", "전주시", "다롄시", "2019-05-04", "occurred") in events
+
+
+def test_a_move_to_the_next_stop_takes_the_date_after_it():
+    events, _ = run(
+        "전주시 방문단은 지난 5일 베이징에서 전시를 관람한 뒤 다롄으로 이동해 7일 열린 다롄시 행사에 참석했다."
+    )
+    assert set(events) == {("visit", "전주시", "다롄시", "2024-09-07", "occurred")}
