@@ -202,3 +202,15 @@ def test_a_move_to_the_next_stop_takes_the_date_after_it():
         "전주시 방문단은 지난 5일 베이징에서 전시를 관람한 뒤 다롄으로 이동해 7일 열린 다롄시 행사에 참석했다."
     )
     assert set(events) == {("visit", "전주시", "다롄시", "2024-09-07", "occurred")}
+
+
+def test_the_arrival_at_a_conference_is_no_second_meeting_with_the_partner_signed_there():
+    events, _ = run(
+        "지난 9~10일 베이징에서 국제우호도시대회가 열렸다.\n"
+        "10일 열린 체결식에서 다롄시는 전주시와 우호도시 협약을 체결했다.\n"
+        "8일 베이징에 도착한 전주시 대표단은 체결식 외에도 대회 포럼에 참가했다."
+    )
+    assert set(events) == {
+        ("agreement", "전주시", "다롄시", "2024-09-10", "occurred"),
+        ("meeting", "전주시", "다롄시", "2024-09-10", "occurred"),
+    }
