@@ -214,3 +214,13 @@ def test_the_arrival_at_a_conference_is_no_second_meeting_with_the_partner_signe
         ("agreement", "전주시", "다롄시", "2024-09-10", "occurred"),
         ("meeting", "전주시", "다롄시", "2024-09-10", "occurred"),
     }
+
+
+def test_the_day_a_country_tour_began_dates_no_stop():
+    events, _ = run(
+        "전주시장은 지난 10일 다롄시를 방문해 다롄시와 우호도시 협약을 체결했다.\n"
+        "전주시장 일행은 지난 7일부터 중국과 일본을 잇달아 방문하고 있다.\n"
+        "같은 날 전주시장은 다롄시 부시장과 만났다."
+    )
+    assert ("visit", "전주시", "다롄시", "2024-09-10", "occurred") in events
+    assert not any(k[3] == "2024-09-07" for k in events)

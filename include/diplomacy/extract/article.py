@@ -215,6 +215,8 @@ class _Reader:
         concrete = [
             d for d in dates if d.value and d.precision == "day" and d.usable and abs(d.value - pub) <= RECENT
         ]
+        if rules.rx("country_visit").search(text) and not fs:
+            concrete = []  # a tour's frame ("3일부터 일본과 중국을 방문") dates none of its stops
         if concrete:  # history ("1994년 3월 15일") never becomes the current day
             self.ctx.cur_date = (concrete[0].value, "day")
             self.ctx.trip_start = concrete[0].role == "range_start"
