@@ -224,3 +224,13 @@ def test_the_day_a_country_tour_began_dates_no_stop():
     )
     assert ("visit", "전주시", "다롄시", "2024-09-10", "occurred") in events
     assert not any(k[3] == "2024-09-07" for k in events)
+
+
+def test_dangsi_takes_the_date_of_the_event_told_just_before():
+    events, _ = run(
+        "전주시는 다롄시 대표단이 지난 10일 시청을 찾아 김철수 시장과 만났다고 11일 밝혔다.\n"
+        "두 도시는 2019년 5월 3일 우호도시 협약을 맺었다.\n"
+        "당시 왕리핑 다롄시장이 전주시청을 찾아 김 시장과 협약서에 서명했다."
+    )
+    assert ("visit", "전주시", "다롄시", "2019-05-03", "occurred") in events
+    assert ("visit", "전주시", "다롄시", "2024-09-10", "occurred") in events

@@ -212,6 +212,9 @@ class _Reader:
 
     def _carry(self, text: str, dates: list[DateMention], fs: list[clauses.Mention], named: bool) -> None:
         pub = self.ctx.published
+        told = [d for d in dates if d.value is not None and d.usable]
+        if told:
+            self.ctx.last_dated = (told[-1].value, told[-1].precision)
         concrete = [
             d for d in dates if d.value and d.precision == "day" and d.usable and abs(d.value - pub) <= RECENT
         ]

@@ -36,6 +36,7 @@ class Context:
     main_foreign: ForeignGov | None = None
     cur_foreign: ForeignGov | None = None
     cur_date: tuple[date, str] | None = None
+    last_dated: tuple[date, str] | None = None  # the date of the latest sentence that gave one
     trip_start: bool = False  # cur_date is the first day of a stated span ("3일부터 … 일정으로")
     venue: ForeignGov | None = None
     noun_dates: dict[str, tuple[date, str]] = field(default_factory=dict)
@@ -86,6 +87,8 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
         if concrete:
             d = concrete[0]
             return (d.value, d.precision), d, source
+    if ctx.last_dated and rules.rx("history_anaphor").match(c.body):
+        return ctx.last_dated, None, "anaphor"  # "당시": the day of the sentence before, not the trip's
     if any(d.precision == "ref" for d in c.dates + c.sentence_dates):
         for noun, w in ctx.noun_dates.items():
             if noun in c.body:
