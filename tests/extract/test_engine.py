@@ -234,3 +234,13 @@ def test_dangsi_takes_the_date_of_the_event_told_just_before():
     )
     assert ("visit", "전주시", "다롄시", "2019-05-03", "occurred") in events
     assert ("visit", "전주시", "다롄시", "2024-09-10", "occurred") in events
+
+
+def test_a_plan_told_in_passing_does_not_move_the_visit_day():
+    events, _ = run(
+        "다롄시 왕리핑 부시장 일행이 10일 전주시청을 찾아 김철수 시장과 만났다.\n"
+        "왕 부시장은 다음 달 6일부터 열리는 전주 축제 기간에 공연을 열기로 했다고 밝혔다.\n"
+        "면담 뒤에는 다롄시 일행이 전주시의회로 자리를 옮겨 의장과 우호협력 협정서를 주고받았다."
+    )
+    assert ("agreement", "전주시", "다롄시", "2024-09-10", "occurred") in events
+    assert not any(k[4] == "planned" for k in events)

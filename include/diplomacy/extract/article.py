@@ -220,6 +220,9 @@ class _Reader:
         ]
         if rules.rx("country_visit").search(text) and not fs:
             concrete = []  # a tour's frame ("3일부터 일본과 중국을 방문") dates none of its stops
+        cur = self.ctx.cur_date
+        if concrete and not named and cur and cur[0] <= pub < concrete[0].value:
+            concrete = []  # a plan told in passing ("다음 달 6일 공연단을 보낸다") leaves the day of the visit
         if concrete:  # history ("1994년 3월 15일") never becomes the current day
             self.ctx.cur_date = (concrete[0].value, "day")
             self.ctx.trip_start = concrete[0].role == "range_start"
