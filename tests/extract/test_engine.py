@@ -144,17 +144,6 @@ def test_a_signing_on_an_unstated_day_of_a_trip_takes_the_trip_month():
     assert [o.name for o in sign.korean_officials] == [o.name for o in visit.korean_officials]
 
 
-def test_a_stay_under_way_dates_the_visit_by_its_first_day():
-    events, _ = run(
-        "전주시는 김철수 시장이 지난 10일 쑤저우시청에서 왕리핑 시장과 우호도시 협정서에 서명했다고 11일 밝혔다.\n"
-        "김 시장 등 대표단은 지난 7일부터 4박 6일 일정으로 현지에 머물고 있다.",
-        title="전주시, 쑤저우시와 우호도시 협정",
-    )
-    assert ("visit", "전주시", "쑤저우시", "2024-09-07", "occurred") in events
-    assert ("agreement", "전주시", "쑤저우시", "2024-09-10", "occurred") in events
-    assert not any(k[0] == "visit" and k[3] == "2024-09-10" for k in events)
-
-
 def test_a_tour_span_dates_its_first_stop_and_a_later_stop_by_its_own_day():
     events, _ = run(
         "전주시 대표단은 2일부터 6일까지 4박 5일 일정으로 쑤저우시와 다롄시를 방문했다고 11일 밝혔다.\n"
