@@ -233,3 +233,14 @@ def test_a_plan_told_in_passing_does_not_move_the_visit_day():
     )
     assert ("agreement", "전주시", "다롄시", "2024-09-10", "occurred") in events
     assert not any(k[4] == "planned" for k in events)
+
+
+def test_a_stay_under_way_dates_the_visit_by_its_first_day():
+    events, _ = run(
+        "전주시는 김철수 시장이 지난 10일 쑤저우시청에서 왕리핑 시장과 우호도시 협정서에 서명했다고 11일 밝혔다.\n"
+        "김 시장 등 대표단은 지난 7일부터 4박 6일 일정으로 현지에 머물고 있다.",
+        title="전주시, 쑤저우시와 우호도시 협정",
+    )
+    assert ("visit", "전주시", "쑤저우시", "2024-09-07", "occurred") in events
+    assert ("agreement", "전주시", "쑤저우시", "2024-09-10", "occurred") in events
+    assert not any(k[0] == "visit" and k[3] == "2024-09-10" for k in events)

@@ -107,6 +107,7 @@ class _Reader:
             named = self._clauses(text, tokens, trig, ks, fs, dates, officials)
         else:
             self._attach_fields(text, dates)
+            self._stay_start(text, dates)
         self._carry(text, dates, fs, named)
 
     def _clauses(self, text, tokens, trig, ks, fs, dates, officials) -> bool:
@@ -233,6 +234,19 @@ class _Reader:
         visited = [f for f in fs if f.role in (OBJECT, LOCATIVE) and f.gov != self.ctx.venue]
         if visited:
             self.ctx.cur_foreign = visited[-1].gov
+
+    def _stay_start(self, text: str, dates: list[DateMention]) -> None:
+        """ "N일부터 … 일정으로 현지에 머물고 있다" dates the visit just told (by its signing day)
+        by the first day of the stay: one visit, its first day."""
+        starts = [d for d in dates if d.role == "range_start" and d.value and d.precision == "day"]
+        if not starts or not rules.rx("stay_under_way").search(text):
+            return
+        first = starts[0].value
+        for e in self.last_events:
+            if e.event_type == "visit" and e.precision == "day" and 0 < (e.event_date - first).days <= 6:
+                self.events.pop(e.key(), None)
+                e.event_date = first
+                self.events.setdefault(e.key(), e)
 
     def _attach_fields(self, text: str, dates: list[DateMention]) -> None:
         """A sentence without a trigger that continues the latest event adds its fields."""
