@@ -154,3 +154,34 @@ def test_a_bare_month_day_takes_the_year_of_the_date_before_it_in_the_sentence()
     assert not ds[1].future
     # without a year before it, a bare month-day is the publication year's
     assert [d.value for d in find_dates("12월 20일 답방한다.", pub)] == [date(2024, 12, 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9일 경기 한빛시에 따르면 대표단은 방문했다", "곤명 3월 9일발 소식: 시장이 만났다"],
+)
+def test_the_day_of_a_report_source_or_dateline_dates_no_event(text):
+    assert find_dates(text, PUB)[0].role == "report"
+
+
+def test_the_end_of_a_stay_is_not_a_start():
+    (d,) = find_dates("대표단은 12일까지 머물며 공장을 둘러본다", PUB)
+    assert d.role == "range_end" and not d.usable
+
+
+def test_jeonnal_is_the_day_before_the_day_given():
+    found = find_dates("9일 한빛시에 따르면 대표단은 전날 시청을 찾았다", PUB)
+    assert found[-1].value == date(2022, 3, 8) and found[-1].usable
+    assert find_dates("행사 전날 도착했다", PUB) == []
+
+
+def test_a_bare_day_takes_the_month_given_before_it_in_the_sentence():
+    found = find_dates("대표단은 10월 11일부터 현지에 머물며 12일 시청을 찾았다", PUB)
+    assert [d.value for d in found] == [date(2021, 10, 11), date(2021, 10, 12)]
+    found = find_dates("곤명 3월 9일발 소식: 8일 시장이 만났다", PUB)
+    assert found[-1].value == date(2022, 3, 8)
+
+
+def test_a_year_with_a_topic_particle_before_its_month_day():
+    found = find_dates("2019년에는 9월 26일부터 대표단이 찾기도 했다", PUB)
+    assert (found[0].value, found[0].precision, found[0].role) == (date(2019, 9, 26), "day", "range_start")

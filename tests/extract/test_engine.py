@@ -213,3 +213,133 @@ def test_this_visit_in_a_quote_points_back_and_makes_no_new_pair():
         title="춘천시 대표단, 다롄 방문",
     )
     assert set(events) == {("visit", "춘천시", "다롄시", "2024-09-10", "occurred")}
+
+
+def test_each_act_of_a_clause_takes_the_date_before_it():
+    events, _ = run(
+        "전주시 대표단은 지난 3일 쑤저우시에 도착해 이튿날인 4일 쑤저우시청에서 우호도시 협정을 체결했다.\n"
+        "대표단은 7일 2015년 자매결연을 맺은 다롄시로 자리를 옮겼다."
+    )
+    assert ("visit", "전주시", "쑤저우시", "2024-09-03", "occurred") in events
+    assert ("agreement", "전주시", "쑤저우시", "2024-09-04", "occurred") in events
+    assert ("agreement", "전주시", "다롄시", "2015-01-01", "occurred") in events
+    assert not any(k[0] == "agreement" and k[3] == "2024-09-07" for k in events)
+
+
+def test_a_history_date_inside_a_relative_clause_leaves_the_visit_its_day():
+    events, _ = run("전주시 대표단은 지난 5일 2015년 자매결연을 맺은 다롄시를 방문했다.")
+    assert ("visit", "전주시", "다롄시", "2024-09-05", "occurred") in events
+    assert ("agreement", "전주시", "다롄시", "2015-01-01", "occurred") in events
+
+
+def test_a_signing_on_an_unstated_day_of_a_trip_takes_the_trip_month():
+    events, _ = run(
+        "전주시 대표단(단장 김철수 시장)이 3일부터 8일까지 6일 일정으로 중국 쑤저우시를 방문하고 있다.\n"
+        "대표단은 쑤저우시 정부를 방문해 왕리핑 시장과 우호교류협정서에 서명했다."
+    )
+    visit = events[("visit", "전주시", "쑤저우시", "2024-09-03", "occurred")]
+    sign = events[("agreement", "전주시", "쑤저우시", "2024-09-01", "occurred")]
+    assert sign.precision == "month"
+    assert [o.name for o in sign.korean_officials] == [o.name for o in visit.korean_officials]
+
+
+def test_a_tour_span_dates_its_first_stop_and_a_later_stop_by_its_own_day():
+    events, _ = run(
+        "전주시 대표단은 2일부터 6일까지 4박 5일 일정으로 쑤저우시와 다롄시를 방문했다고 11일 밝혔다.\n"
+        "대표단은 5일 다롄시로 자리를 옮겨 다롄시청을 방문했다."
+    )
+    visits = sorted(k for k in events if k[0] == "visit")
+    assert visits == [
+        ("visit", "전주시", "다롄시", "2024-09-05", "occurred"),
+        ("visit", "전주시", "쑤저우시", "2024-09-02", "occurred"),
+    ]
+
+
+def test_a_later_stop_without_its_day_takes_the_trip_month():
+    events, _ = run(
+        "전주시 대표단은 2일부터 6일까지 4박 5일 일정으로 쑤저우시와 다롄시를 방문했다고 11일 밝혔다."
+    )
+    assert ("visit", "전주시", "다롄시", "2024-09-01", "occurred") in events
+    assert events[("visit", "전주시", "다롄시", "2024-09-01", "occurred")].precision == "month"
+
+
+def test_a_past_visit_told_with_gido_is_an_event():
+    events, _ = run("2019년에는 5월 3일 다롄시 대표단이 전주시를 찾기도 했다.")
+    assert ("visit", "전주시", "다롄시", "2019-05-03", "occurred") in events
+
+
+def test_what_an_agreement_provides_for_is_no_visit():
+    events, _ = run(
+        "전주시는 지난 10일 쑤저우시청에서 쑤저우시와 우호도시 협정을 체결했다고 11일 밝혔다.\n"
+        "김 시장은 9일 중국에 들어왔다.\n"
+        "협정에 따라 두 도시는 공무원 상호 방문을 통해 행정 경험을 나눈다."
+    )
+    assert not any(k[0] == "visit" and k[3] == "2024-09-09" for k in events)
+
+
+def test_a_bare_day_inside_the_stay_stated_just_before_takes_its_month():
+    events, _ = run(
+        "2019년 5월 3일부터 6일까지는 다롄시 대표단이 전주시를 방문했다.\n"
+        "대표단은 4일 전주시청에서 전주시와 우호도시 협정을 체결했다."
+    )
+    assert ("agreement", "전주시", "다롄시", "2019-05-04", "occurred") in events
+
+
+def test_a_move_to_the_next_stop_takes_the_date_after_it():
+    events, _ = run(
+        "전주시 방문단은 지난 5일 베이징에서 전시를 관람한 뒤 다롄으로 이동해 7일 열린 다롄시 행사에 참석했다."
+    )
+    assert set(events) == {("visit", "전주시", "다롄시", "2024-09-07", "occurred")}
+
+
+def test_the_arrival_at_a_conference_is_no_second_meeting_with_the_partner_signed_there():
+    events, _ = run(
+        "지난 9~10일 베이징에서 국제우호도시대회가 열렸다.\n"
+        "10일 열린 체결식에서 다롄시는 전주시와 우호도시 협약을 체결했다.\n"
+        "8일 베이징에 도착한 전주시 대표단은 체결식 외에도 대회 포럼에 참가했다."
+    )
+    assert set(events) == {
+        ("agreement", "전주시", "다롄시", "2024-09-10", "occurred"),
+        ("meeting", "전주시", "다롄시", "2024-09-10", "occurred"),
+    }
+
+
+def test_the_day_a_country_tour_began_dates_no_stop():
+    events, _ = run(
+        "전주시장은 지난 10일 다롄시를 방문해 다롄시와 우호도시 협약을 체결했다.\n"
+        "전주시장 일행은 지난 7일부터 중국과 일본을 잇달아 방문하고 있다.\n"
+        "같은 날 전주시장은 다롄시 부시장과 만났다."
+    )
+    assert ("visit", "전주시", "다롄시", "2024-09-10", "occurred") in events
+    assert not any(k[3] == "2024-09-07" for k in events)
+
+
+def test_dangsi_takes_the_date_of_the_event_told_just_before():
+    events, _ = run(
+        "전주시는 다롄시 대표단이 지난 10일 시청을 찾아 김철수 시장과 만났다고 11일 밝혔다.\n"
+        "두 도시는 2019년 5월 3일 우호도시 협약을 맺었다.\n"
+        "당시 왕리핑 다롄시장이 전주시청을 찾아 김 시장과 협약서에 서명했다."
+    )
+    assert ("visit", "전주시", "다롄시", "2019-05-03", "occurred") in events
+    assert ("visit", "전주시", "다롄시", "2024-09-10", "occurred") in events
+
+
+def test_a_plan_told_in_passing_does_not_move_the_visit_day():
+    events, _ = run(
+        "다롄시 왕리핑 부시장 일행이 10일 전주시청을 찾아 김철수 시장과 만났다.\n"
+        "왕 부시장은 다음 달 6일부터 열리는 전주 축제 기간에 공연을 열기로 했다고 밝혔다.\n"
+        "면담 뒤에는 다롄시 일행이 전주시의회로 자리를 옮겨 의장과 우호협력 협정서를 주고받았다."
+    )
+    assert ("agreement", "전주시", "다롄시", "2024-09-10", "occurred") in events
+    assert not any(k[4] == "planned" for k in events)
+
+
+def test_a_stay_under_way_dates_the_visit_by_its_first_day():
+    events, _ = run(
+        "전주시는 김철수 시장이 지난 10일 쑤저우시청에서 왕리핑 시장과 우호도시 협정서에 서명했다고 11일 밝혔다.\n"
+        "김 시장 등 대표단은 지난 7일부터 4박 6일 일정으로 현지에 머물고 있다.",
+        title="전주시, 쑤저우시와 우호도시 협정",
+    )
+    assert ("visit", "전주시", "쑤저우시", "2024-09-07", "occurred") in events
+    assert ("agreement", "전주시", "쑤저우시", "2024-09-10", "occurred") in events
+    assert not any(k[0] == "visit" and k[3] == "2024-09-10" for k in events)

@@ -15,7 +15,7 @@ from datetime import date
 
 from diplomacy.extract import clauses, decide, lexicon, merge, morph, relations, rules
 from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates
-from diplomacy.extract.dates import DateMention, find_dates
+from diplomacy.extract.dates import DateMention, find_dates, stated_span
 from diplomacy.extract.events import Event, Extraction, add_people
 from diplomacy.extract.mentions import Resolver
 from diplomacy.extract.nlp import Sentence
@@ -43,6 +43,7 @@ class _Reader:
         self.rel = relations.Relations()
         self.people: dict[str, Official] = {}
         self.last_year: int | None = None
+        self.span: tuple[date, date] | None = None  # the stay the previous sentence stated
         self.delegation: list[Official] = []  # Korean officials travelling
         self.guests: list[Official] = []  # foreign officials visiting Korea
         self.last_events: list[Event] = []  # what the latest trigger clause was about
@@ -86,7 +87,8 @@ class _Reader:
         return (trig or rules.rx("delegation").search(text) is not None) and has_title(text)
 
     def _sentence(self, text: str, tokens) -> None:
-        dates = find_dates(text, self.ctx.published, last_year=self.last_year)
+        dates = find_dates(text, self.ctx.published, last_year=self.last_year, span=self.span)
+        self.span = stated_span(dates)
         for d in dates:
             if d.value and d.explicit_year:
                 self.last_year = d.value.year
@@ -105,6 +107,7 @@ class _Reader:
             named = self._clauses(text, tokens, trig, ks, fs, dates, officials)
         else:
             self._attach_fields(text, dates)
+            self._stay_start(text, dates)
         self._carry(text, dates, fs, named)
 
     def _clauses(self, text, tokens, trig, ks, fs, dates, officials) -> bool:
@@ -162,6 +165,9 @@ class _Reader:
                 and abs(first.event_date - self.ctx.published) <= RECENT
             ):
                 self.ctx.cur_date = (first.event_date, first.precision)
+                self.ctx.trip_start = any(
+                    d.role == "range_start" and d.value == first.event_date for d in c.sentence_dates
+                )
         named = [cand for cand in cands if cand.partner_named]
         if named:
             self.ctx.cur_foreign = named[-1].event.foreign
@@ -207,11 +213,20 @@ class _Reader:
 
     def _carry(self, text: str, dates: list[DateMention], fs: list[clauses.Mention], named: bool) -> None:
         pub = self.ctx.published
+        told = [d for d in dates if d.value is not None and d.usable]
+        if told:
+            self.ctx.last_dated = (told[-1].value, told[-1].precision)
         concrete = [
             d for d in dates if d.value and d.precision == "day" and d.usable and abs(d.value - pub) <= RECENT
         ]
+        if rules.rx("country_visit").search(text) and not fs:
+            concrete = []  # a tour's frame ("3일부터 일본과 중국을 방문") dates none of its stops
+        cur = self.ctx.cur_date
+        if concrete and not named and cur and cur[0] <= pub < concrete[0].value:
+            concrete = []  # a plan told in passing ("다음 달 6일 공연단을 보낸다") leaves the day of the visit
         if concrete:  # history ("1994년 3월 15일") never becomes the current day
             self.ctx.cur_date = (concrete[0].value, "day")
+            self.ctx.trip_start = concrete[0].role == "range_start"
             for noun in rules.rx("signing_event_noun").findall(text):
                 self.ctx.noun_dates.setdefault(noun, self.ctx.cur_date)  # the first dated mention defines it
         if named:
@@ -219,6 +234,19 @@ class _Reader:
         visited = [f for f in fs if f.role in (OBJECT, LOCATIVE) and f.gov != self.ctx.venue]
         if visited:
             self.ctx.cur_foreign = visited[-1].gov
+
+    def _stay_start(self, text: str, dates: list[DateMention]) -> None:
+        """ "N일부터 … 일정으로 현지에 머물고 있다" dates the visit just told (by its signing day)
+        by the first day of the stay: one visit, its first day."""
+        starts = [d for d in dates if d.role == "range_start" and d.value and d.precision == "day"]
+        if not starts or not rules.rx("stay_under_way").search(text):
+            return
+        first = starts[0].value
+        for e in self.last_events:
+            if e.event_type == "visit" and e.precision == "day" and 0 < (e.event_date - first).days <= 6:
+                self.events.pop(e.key(), None)
+                e.event_date = first
+                self.events.setdefault(e.key(), e)
 
     def _attach_fields(self, text: str, dates: list[DateMention]) -> None:
         """A sentence without a trigger that continues the latest event adds its fields."""

@@ -9,7 +9,7 @@ the features the decision step (`decide`) weighs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -37,6 +37,8 @@ class Context:
     main_foreign: ForeignGov | None = None
     cur_foreign: ForeignGov | None = None
     cur_date: tuple[date, str] | None = None
+    last_dated: tuple[date, str] | None = None  # the date of the latest sentence that gave one
+    trip_start: bool = False  # cur_date is the first day of a stated span ("3일부터 … 일정으로")
     venue: ForeignGov | None = None
     noun_dates: dict[str, tuple[date, str]] = field(default_factory=dict)
 
@@ -103,6 +105,8 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
         if concrete:
             d = concrete[0]
             return (d.value, d.precision), d, source
+    if ctx.last_dated and rules.rx("history_anaphor").match(c.body):
+        return ctx.last_dated, None, "anaphor"  # "당시": the day of the sentence before, not the trip's
     if any(d.precision == "ref" for d in c.dates + c.sentence_dates):
         for noun, w in ctx.noun_dates.items():
             if noun in c.body:
@@ -115,6 +119,15 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
             return ctx.cur_date, None, "anaphor"
         return ctx.cur_date, None, "continuation"
     return None, None, ""
+
+
+def trip_day(ctx: Context, c: Clause, dmention: DateMention | None, source: str) -> bool:
+    """The date is a trip's first day, not the act's own: a span's start in the clause, or the
+    current trip's start taken from context when the clause gives no day of its own ("이날")."""
+    if dmention is not None:
+        return dmention.role == "range_start"
+    own_day = any(d.precision == "ref" for d in c.dates + c.sentence_dates)
+    return source in ("anaphor", "continuation") and ctx.trip_start and not own_day
 
 
 # -------------------------------------------------------------------------------- foreign side
@@ -345,6 +358,14 @@ class _Frame:
     abroad: ForeignGov | None
 
 
+def _later_stop(f: _Frame) -> _Frame:
+    """A tour's span ("21일부터 25일까지 A시와 B시를 방문") dates its first stop; a later stop
+    whose day is not given takes the trip's month."""
+    if f.precision != "day":
+        return f
+    return replace(f, event_date=f.event_date.replace(day=1), precision="month")
+
+
 def _base_features(f: _Frame, p: Mention, k: Mention) -> dict[str, bool]:
     c = f.clause
     return {
@@ -414,12 +435,43 @@ def _events_for(f: _Frame, k: Mention, p: Mention) -> list[tuple[Event, bool]]:
     return out
 
 
+def date_groups(c: Clause, live: list[Trigger]) -> list[tuple[list[Trigger], list[DateMention]]]:
+    """Triggers grouped by the date they take when the clause holds several ("21일 도착해, 22일
+    서명했다"; "24일 2011년 협정을 맺은 시로"): a date belongs to the first trigger after it, and a
+    trigger takes the last date it owns; a trigger that owns none takes the clause's first date."""
+    usable = [d for d in c.dates if d.value is not None and d.usable]
+    if len(usable) < 2:
+        return [(live, c.dates)]
+    owned: dict[Trigger, DateMention] = {}
+    for d in usable:
+        owner = next((t for t in live if t.start >= d.end), None)
+        if owner is not None:
+            owned[owner] = d  # later dates overwrite: the last one before the trigger wins
+    groups: dict[int, list[Trigger]] = {}
+    for t in live:
+        same = next((o for o in owned if o.start <= t.start < o.end), None)  # one act, two spellings
+        d = owned.get(t) or (owned[same] if same else usable[0])
+        groups.setdefault(usable.index(d), []).append(t)
+    if list(groups) == [0]:
+        return [(live, c.dates)]
+    others = [d for d in c.dates if d not in usable]
+    return [(ts, [usable[i], *others]) for i, ts in sorted(groups.items())]
+
+
 def candidates(ctx: Context, c: Clause) -> list[Candidate]:
     """The candidates of one clause (none when it is no local act or lacks a side or a date)."""
     live = live_triggers(c)
     if not live or not_local(c):
         return []
+    groups = date_groups(c, live)
+    if groups[0][1] is not c.dates:
+        return [cand for ts, ds in groups for cand in _candidates(ctx, replace(c, triggers=ts, dates=ds))]
     c.triggers = live
+    return _candidates(ctx, c)
+
+
+def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
+    live = c.triggers
     (w, dmention, source) = when(ctx, c)
     if w is None:
         return []
@@ -438,21 +490,23 @@ def candidates(ctx: Context, c: Clause) -> list[Candidate]:
         location=location,
         at_korea=at_korean_venue(c),
         recent=abs(event_date - ctx.published) <= RECENT and precision == "day",
-        range_start=dmention is not None and dmention.role == "range_start",
+        range_start=trip_day(ctx, c, dmention, source),
         source=source,
         abroad=ctx.cur_foreign,
     )
     companion = travelling_with(ctx, c, ks)
+    terms = rules.rx("agreement_terms").search(c.body) is not None  # what the agreement provides for
     out = []
-    for p in partners:
+    for i, p in enumerate(partners):
         k = min(ks, key=lambda m: abs(m.start - p.start)) if p.start >= 0 and len(ks) > 1 else ks[0]
-        pairs = [(k, ev) for ev in _events_for(f, k, p)]
+        fp = _later_stop(f) if i > 0 and f.range_start and "visit" in f.types else f
+        pairs = [(k, ev) for ev in _events_for(fp, k, p)]
         if companion is not None:
-            pairs += [(companion, ev) for ev in _events_for(f, companion, p) if ev[0].event_type in _TRIP]
+            pairs += [(companion, ev) for ev in _events_for(fp, companion, p) if ev[0].event_type in _TRIP]
         for k, (event, derived) in pairs:
             feats = _base_features(f, p, k)
             feats["derived"] = derived
             feats[f"type_{event.event_type}"] = True
-            create = source != "continuation" and not c.fragment()
+            create = source != "continuation" and not c.fragment() and not terms
             out.append(Candidate(event, feats, may_create=create, partner_named=p.start >= 0))
     return out

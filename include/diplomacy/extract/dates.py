@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 
-__all__ = ["DateMention", "find_dates"]
+from diplomacy.extract import rules
+
+__all__ = ["DateMention", "find_dates", "stated_span"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,8 @@ class DateMention:
     future: bool = False  # marked as ahead of publication ("오는", "다음 달", "내년")
     past: bool = False  # marked as behind publication ("지난", "지난해", "앞서")
     explicit_year: bool = False  # the year is written out ("1994년", "2023.10.5")
-    role: str = "event"  # event | report ("11일 밝혔다") | reference ("'18년 이후") | range_start ("3일부터")
+    role: str = "event"  # event | report ("11일 밝혔다", "11일 시에 따르면") | reference ("'18년 이후")
+    # | range_start ("3일부터") | range_end ("~5일", "5일까지")
 
     @property
     def usable(self) -> bool:
@@ -42,9 +46,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\d+\s*박\s*\d+\s*일|\d+\s*(?:일|년|개월)\s*(?:간|째|동안|만에|만의)|(?:19|20)\d{2}\s*[~∼\-]\s*(?:19|20)?\d{2}\s*년?",
     ),
     # full dates
-    ("ymd", r"(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일" + _DOW),
+    # "2019년에는 9월 26일": a topic particle between the year and the month-day
+    ("ymd", r"(?<!\d)((?:19|20)\d{2})\s*년(?:에는|에|엔)?\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일" + _DOW),
     ("ymd_num", r"(?<![\d.])((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})(?![\d])"),
-    ("ym", r"(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"),
+    ("ym", r"(?<!\d)((?:19|20)\d{2})\s*년(?:에는|에|엔)?\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"),
     # two-digit years with a month ("16년 7월 5일", "지난 16년 7월", "'16년 7월"): 2016, a 9x year 199x
     ("yy_md", r"(?<![\d.])(?:[‘’'`]\s?)?(\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일" + _DOW),
     ("yy_m", r"(?<![\d.])(?:[‘’'`]\s?)?(\d{2})\s*년\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)"),
@@ -71,11 +76,15 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(지난해|작년|내년|그해|이듬해)(?!\s*\d{1,2}\s*월)(?!\s*(?:봄|여름|가을|겨울|상반기|하반기|초))",
     ),
     ("ref", r"(이날|같은\s*날|당일|이튿날|다음\s*날|도착\s*당일)"),
+    # "전날" as an adverb (sentence start, after a subject/topic or a report source): the day
+    # before the day the sentence gives ("15일 시에 따르면 … 전날 방문해"), else before publication;
+    # "행사 전날" (the eve of something) is not matched
+    ("eve", r"(?:(?<=^)|(?<=[은는이가,]\s)|(?<=따르면\s))전날(?=\s|에)"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 # Most sentences of a body hold no digit, and only these patterns can match without one;
 # the test suite checks the claim on digit-free text (tests/extract/test_dates.py).
-_WORD_KINDS = frozenset({"rel_month", "season", "rel_year", "ref"})
+_WORD_KINDS = frozenset({"rel_month", "season", "rel_year", "ref", "eve"})
 _COMPILED_WORDS = [(kind, rx) for kind, rx in _COMPILED if kind in _WORD_KINDS]
 _DIGIT = re.compile(r"\d")
 _EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y", "yy", "yy_md", "yy_m"}
@@ -87,8 +96,10 @@ _RANGE = re.compile(r"^\s?(?:부터|~|∼)")
 def _role(after: str, kind: str) -> str:
     if kind == "ref":
         return "event"
-    if _REPORT.match(after):
+    if _REPORT.match(after) or rules.rx("date_source_after").match(after):
         return "report"
+    if rules.rx("date_until_after").match(after):
+        return "range_end"
     if _REFERENCE.match(after):
         return "reference"
     if _RANGE.match(after):
@@ -135,10 +146,14 @@ def _year_word(word: str, pub: date, last_year: int | None) -> int:
     return pub.year
 
 
-def find_dates(text: str, published: date, *, last_year: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, published: date, *, last_year: int | None = None, span: tuple[date, date] | None = None
+) -> list[DateMention]:
     """All date mentions of `text`, left to right, non-overlapping, resolved against `published`.
 
-    `last_year` is the year of the latest explicit year mentioned before `text` (for "그해").
+    `last_year` is the year of the latest explicit year mentioned before `text` (for "그해");
+    `span` the stay the sentence before stated ("10월 4일부터 7일까지"): a bare day inside it is
+    of its month ("대표단은 5일 …" is October 5th).
     """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -170,7 +185,57 @@ def find_dates(text: str, published: date, *, last_year: int | None = None) -> l
             if mention[0] is not None:
                 last_year = mention[0].year if kind in _EXPLICIT_YEAR else last_year
     out.sort(key=lambda d: d.start)
-    return _carry_year(out, kinds, published)
+    out = _carry_month(_carry_year(out, kinds, published), kinds, published, span)
+    return _resolve_eve(out, kinds, published)
+
+
+def stated_span(found: list[DateMention]) -> tuple[date, date] | None:
+    """The stay a sentence states: a day-precise start followed by a day-precise end."""
+    for a, b in pairwise(found):
+        ends = a.role == "range_start" and b.role == "range_end" and a.precision == b.precision == "day"
+        if ends and a.value is not None and b.value is not None and a.value <= b.value:
+            return a.value, b.value
+    return None
+
+
+# A bare day after a day with its month in the same sentence is of that month ("10월 11일부터
+# 머물며 12일 …" is October 12th; "9월 30일 출국해 2일 …" is October 2nd), not of publication's.
+_MONTHED = frozenset({"ymd", "ymd_num", "yy_md", "rel_year_md", "rel_month_d", "md", "range_md"})
+
+
+def _carry_month(
+    out: list[DateMention], kinds: dict[int, str], pub: date, span: tuple[date, date] | None
+) -> list[DateMention]:
+    anchor: date | None = None
+    for i, d in enumerate(out):
+        kind = kinds.get(d.start, "")
+        if kind in _MONTHED and d.value is not None and d.precision == "day" and d.usable:
+            anchor = d.value
+        elif kind in ("d", "range_d") and anchor is None and span is not None and d.value is not None:
+            v = _safe(span[0].year, span[0].month, d.value.day)
+            if v is not None and span[0] <= v <= span[1] and v != d.value:
+                out[i] = replace(d, value=v, future=v > pub, past=v < pub)
+        elif kind in ("d", "range_d") and anchor is not None and d.value is not None:
+            y, m = (
+                (anchor.year, anchor.month)
+                if d.value.day >= anchor.day
+                else _shift_month(anchor.year, anchor.month, 1)
+            )
+            v = _safe(y, m, d.value.day)
+            if v is not None and v != d.value:
+                out[i] = replace(d, value=v, future=v > pub, past=v < pub)
+    return out
+
+
+def _resolve_eve(out: list[DateMention], kinds: dict[int, str], pub: date) -> list[DateMention]:
+    """ "전날" is the day before the latest day-precise date before it in the sentence, else before `pub`."""
+    for i, d in enumerate(out):
+        if kinds.get(d.start) != "eve":
+            continue
+        days = [p.value for p in out[:i] if p.value is not None and p.precision == "day"]
+        v = (days[-1] if days else pub) - timedelta(days=1)
+        out[i] = replace(d, value=v, past=v < pub, future=v > pub)
+    return out
 
 
 # A month-day without a year marker inherits the year of the date before it in the sentence
@@ -264,4 +329,6 @@ def _resolve(kind: str, m: re.Match, pub: date, last_year: int | None):
         return (date(y, 1, 1), "year", y > pub.year, y < pub.year)
     if kind == "ref":
         return (None, "ref", False, False)
+    if kind == "eve":
+        return (pub - timedelta(days=1), "day", False, True)  # re-anchored by _resolve_eve
     return None

@@ -3,6 +3,8 @@
 - the same event told twice is one event (`absorb`);
 - a multi-day stay is one visit, dated by its first day;
 - an untyped or month-dated signing beside a precise one of the same pair is that signing;
+- a month-dated tour stop beside the day given for it is that stop;
+- at a third place, the other days of a pair that signed there are that signing's meeting;
 - the head and members of a delegation take part in every stop of its trip;
 - a visit and the agreement signed during it carry the same fields and people.
 """
@@ -80,6 +82,59 @@ def drop_vague_agreements(events: list[Event]) -> list[Event]:
     return [e for e in events if not (e.event_type == "agreement" and e not in precise and shadowed(e))]
 
 
+def drop_vague_visits(events: list[Event]) -> list[Event]:
+    """A month-dated stop of a tour beside the day the article gives for it is that stop."""
+    days = {
+        (e.korean.name, e.foreign.name, e.event_date.replace(day=1))
+        for e in events
+        if e.event_type == "visit" and e.precision == "day"
+    }
+
+    def shadowed(e: Event) -> bool:
+        return (
+            e.event_type == "visit"
+            and e.precision == "month"
+            and ((e.korean.name, e.foreign.name, e.event_date) in days)
+        )
+
+    return [e for e in events if not shadowed(e)]
+
+
+def drop_venue_days(events: list[Event]) -> list[Event]:
+    """At a third place, a meeting of a pair a few days from the one where it signed is that
+    meeting (the arrival at the venue, the days of the conference): one meeting, the signing's day."""
+    signed = {(e.korean.name, e.foreign.name, e.event_date) for e in events if e.event_type == "agreement"}
+    anchors = [
+        e
+        for e in events
+        if e.event_type == "meeting"
+        and e.location is not None
+        and (e.korean.name, e.foreign.name, e.event_date) in signed
+    ]
+
+    def shadow(e: Event) -> Event | None:
+        if e.event_type != "meeting" or e.location is None or e in anchors:
+            return None
+        return next(
+            (
+                a
+                for a in anchors
+                if (a.korean.name, a.foreign.name, a.location.name)
+                == (e.korean.name, e.foreign.name, e.location.name)
+                and abs((a.event_date - e.event_date).days) <= _TRIP_DAYS
+            ),
+            None,
+        )
+
+    drop: set[int] = set()
+    for e in events:
+        a = shadow(e)
+        if a is not None:
+            _join(a, e)
+            drop.add(id(e))
+    return [e for e in events if id(e) not in drop]
+
+
 def add_delegations(
     events: list[Event], delegation: list[Official], guests: list[Official], published: date
 ) -> None:
@@ -98,6 +153,8 @@ def _same_trip(a: Event, b: Event) -> bool:
     visit, other = (a, b) if a.event_type == "visit" else (b, a)
     if visit.event_type != "visit" or other.event_type != "agreement" or visit.precision != "day":
         return False
+    if other.precision == "month":  # signed on an unstated day of the trip
+        return other.event_date == visit.event_date.replace(day=1)
     return 0 <= (other.event_date - visit.event_date).days <= _TRIP_DAYS
 
 
@@ -125,6 +182,8 @@ def share(events: list[Event]) -> None:
 def article_level(events: list[Event], delegation, guests, published: date) -> list[Event]:
     events = merge_trip_visits(events)
     events = drop_vague_agreements(events)
+    events = drop_vague_visits(events)
+    events = drop_venue_days(events)
     add_delegations(events, delegation, guests, published)
     share(events)
     return events
