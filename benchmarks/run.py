@@ -162,6 +162,9 @@ def child_stages(corpus: Path, warehouse: Path, day: date) -> dict:
     merged = step("merge", pipeline.merge, cleaned, dirs)
     step("validate", pipeline.validate, merged, f"bench__{day.isoformat()}")
     summary = step("load", pipeline.load, merged, warehouse, day)
+    from diplomacy.marts import build_marts
+
+    step("marts", build_marts, warehouse)  # events_merged (the merge across outlets), partners, city_pairs
     total = time.perf_counter() - t_all
     accepted = pq.read_table(cleaned, columns=["status"]).column("status").to_pylist().count("accepted")
     return {

@@ -32,6 +32,9 @@ def first(text, pub=PUB, **kw):
         ("내년 상반기 체결", (date(2023, 1, 1), "year")),
         ("‘15년 이후 처음", (date(2015, 1, 1), "year")),
         ("2022.03.08 발표", (date(2022, 3, 8), "day")),
+        ("시는 이달 협약을 맺었다", (date(2022, 3, 1), "month")),  # this month
+        ("이번 달 초 방문했다", (date(2022, 3, 1), "month")),
+        ("지난달 방문했다", (date(2022, 2, 1), "month")),
     ],
 )
 def test_resolution(text, expected):

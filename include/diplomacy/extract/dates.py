@@ -59,7 +59,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "rel_month_d",
         r"(지난달|지난\s*달|이달|이번\s*달|다음\s*달|내달|오는\s*달)\s*" + _NUM + r"\s*일" + _DOW,
     ),
-    ("rel_month", r"(지난달|지난\s*달|다음\s*달|내달)(?!\s*\d)"),
+    ("rel_month", r"(지난달|지난\s*달|다음\s*달|내달|(?<![가-힣])이달|이번\s*달)(?!\s*\d)"),
     ("range_md", r"(?<!\d)" + _NUM + r"\s*월\s*" + _NUM + r"\s*[~∼\-]\s*\d{1,2}\s*일"),
     ("md", r"(지난|오는|올|이번)?\s*(?<!\d)" + _NUM + r"\s*월\s*" + _NUM + r"\s*일" + _DOW),
     (
@@ -279,7 +279,7 @@ def _resolve(kind: str, m: re.Match, pub: date, last_year: int | None):
         v = _safe(y, mo, int(g[1]))
         return (v, "day", delta > 0, delta < 0) if v else None
     if kind == "rel_month":
-        delta = -1 if g[0].replace(" ", "") in ("지난달",) else 1
+        delta = {"지난달": -1, "이달": 0, "이번달": 0}.get(g[0].replace(" ", ""), 1)
         y, mo = _shift_month(pub.year, pub.month, delta)
         return (date(y, mo, 1), "month", delta > 0, delta < 0)
     if kind in ("md", "range_md", "m"):
