@@ -15,6 +15,7 @@ from diplomacy.gazetteer.foreign import (
     foreign_gazetteer,
     pinyin_syllable_to_hangul,
     pinyin_to_hangul,
+    reading_variants,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -224,6 +225,7 @@ VARIANTS = {
     "개봉시": "카이펑시",
     "연길": "옌지시",
     "목단강시": "무단장시",
+    "동관시": "둥관시",  # 東莞: 莞 read 관 as well as 완 (hanja_readings.csv)
 }
 
 
@@ -419,6 +421,35 @@ def test_rows_of_the_same_government_merge() -> None:
     assert len(gaz.governments) == 1
     assert gaz.resolve("할빈").geonames_id == 2037013
     assert isinstance(gaz.governments[0], ForeignGov)
+
+
+def test_reading_variants_of_polyphonic_hanja() -> None:
+    readings = {"莞": ("완", "관")}
+    assert reading_variants("东莞市", "동완시", readings) == {"동관시"}
+    assert reading_variants("东莞市", "동완", readings) == {"동관"}
+    assert reading_variants("东莞市", "둥관", readings, "둥관시") == set()  # the standard name's own syllable
+    assert reading_variants("东莞市", "동완구청", readings) == set()  # not aligned with the native name
+
+
+def test_polyphonic_readings_are_aliases() -> None:
+    rows = [
+        {
+            "name": "둥관시",
+            "name_native": "东莞市",
+            "country": "CN",
+            "region": "광둥성",
+            "level": "city",
+            "aliases": "동완|동완시|둥관",
+        }
+    ]
+    plain = ForeignGazetteer(rows)
+    assert plain.find("동관시 대표단") == []
+    gaz = ForeignGazetteer(rows, readings={"莞": ("완", "관")})
+    assert [(m.surface, m.exact) for m in gaz.find("동관시 대표단이 동관을 떠나")] == [
+        ("동관시", True),
+        ("동관", False),
+    ]
+    assert gaz.resolve("동관시").name == "둥관시"
 
 
 # --- the data files --------------------------------------------------------------------------
