@@ -243,6 +243,22 @@ def test_canadian_provinces_take_the_standard_orthography(gaz: ForeignGazetteer)
         assert gov is not None and gov.name == "앨버타주" and gov.level == "province"
 
 
+@pytest.mark.parametrize(
+    ("variant", "standard", "country"),
+    [
+        ("알버타주", "앨버타주", "CA"),
+        ("브리티쉬컬럼비아주", "브리티시컬럼비아주", "CA"),
+        ("퀸스랜드", "퀸즐랜드주", "AU"),
+    ],
+)
+def test_press_spellings_of_provinces_resolve_to_standard(
+    gaz: ForeignGazetteer, variant: str, standard: str, country: str
+) -> None:
+    gov = gaz.resolve(variant)
+    assert (gov.name, gov.country, gov.level) == (standard, country, "province")
+    assert gaz.is_standard(gov)
+
+
 def test_two_provinces_named_sanxi(gaz: ForeignGazetteer) -> None:
     provinces = [g for g in gaz.candidates("산시성") if g.level == "province"]
     assert sorted(g.name_native for g in provinces) == ["山西省", "陕西省"]
@@ -477,4 +493,4 @@ def test_curated_rows_have_sources() -> None:
     with (DATA / "foreign_curated.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(r["source"].strip() for r in rows)
-    assert {r["country"] for r in rows if r["level"] == "province"} >= {"JP", "VN", "MN", "US"}
+    assert {r["country"] for r in rows if r["level"] == "province"} >= {"JP", "VN", "MN", "US", "CA", "AU"}

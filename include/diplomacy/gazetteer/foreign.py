@@ -222,6 +222,7 @@ PARTICLES = frozenset("은는이가을를의와과도에서로으까")
 # of 장(시장, 성장, 현장), 청, 정부, 당서기, 측, 위원회, 인민정부, 시민, 내, 외사판공실, 간, 부시장,
 # 대표단, 교류, 협력, 회의, 관계자, 방문. "추현욱" (a person) does not match 추현.
 GOV_FOLLOWERS = PARTICLES | frozenset("장청정당측위인민내외간부대교협회관방")
+STANDARD_SOURCE = "외래어 표기법"  # a row whose source says so carries the standard name
 SHORT_EXACT = 3  # suffixed forms of at most this many characters need such a follower
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "city": 2, "county": 3, "district": 4, "town": 5}
 
@@ -297,6 +298,7 @@ class ForeignGazetteer:
         # Rows naming the same government (same name, country, region, level and native name) are
         # merged: the first row gives the fields, later ones (curated variants) only add forms.
         forms_of: dict[tuple[str, str, str, str, str], tuple[ForeignGov, set[str]]] = {}
+        standard: set[ForeignGov] = set()
         for raw in rows:
             gov = ForeignGov(
                 name=raw["name"].strip(),
@@ -313,6 +315,8 @@ class ForeignGazetteer:
             if not gov.name_native:  # a variant row without native name joins its namesake
                 key = next((k for k in forms_of if k[:4] == key[:4]), key)
             forms_of.setdefault(key, (gov, set()))
+            if STANDARD_SOURCE in (raw.get("source") or ""):
+                standard.add(forms_of[key][0])
             forms = forms_of[key][1]
             forms.add(_norm(gov.name))
             forms.update(_norm(a) for a in (raw.get("aliases") or "").split("|") if a.strip())
@@ -332,6 +336,7 @@ class ForeignGazetteer:
         self._index = index
         self._korean_names = frozenset(_norm(n) for n in korean_names)
         self._govs = tuple(gov for gov, _ in forms_of.values())
+        self._standard = frozenset(standard)
         # Form lengths to try at a position, keyed by its next two characters, so that most word
         # starts are rejected by one lookup (one-character forms are tried wherever they stand).
         lengths: dict[str, set[int]] = {}
@@ -369,6 +374,11 @@ class ForeignGazetteer:
     def candidates(self, surface: str) -> tuple[ForeignGov, ...]:
         slot = self._index.get(_norm(surface))
         return self._order(slot.items()) if slot else ()
+
+    def is_standard(self, gov: ForeignGov) -> bool:
+        """Whether the government's name is the standard orthography (its row's source says 외래어 표기법),
+        not an alternate name taken from GeoNames."""
+        return gov in self._standard
 
     def is_exact(self, surface: str) -> bool:
         """Whether the surface is a full (suffixed) form of at least one government."""

@@ -72,8 +72,10 @@ REPEAT = "repeat"
 HOME_CUE = "home"  # right after 한국 or 북한: never a partner
 HOME = frozenset({"KR", "KP"})  # the peninsula: not a partner country
 # Countries whose gazetteer names come from the 외래어 표기법 tables (pinyin, Hepburn): a variant spelling
-# found here takes the gazetteer's name. Elsewhere the gazetteer's Korean names are GeoNames' alternates
-# (키질로르다 for 크즐오르다), so the article's spelling is kept and only the id and coordinates are taken.
+# found here takes the gazetteer's name, as it does for any row whose source gives 외래어 표기법 (the curated
+# provinces and states: 알버타주 is 앨버타주). Elsewhere the gazetteer's Korean names are GeoNames'
+# alternates (키질로르다 for 크즐오르다), so the article's spelling is kept and only the id and coordinates
+# are taken.
 STANDARD_SPELLING = frozenset({"CN", "JP"})
 
 
@@ -812,7 +814,8 @@ def link(mention: OpenMention) -> ForeignGov:
     else unlinked (geonames_id, lat and lon None) with what the text gives."""
     known = _gazetteer_match(mention)
     if known is not None:
-        name = known.name if known.country in STANDARD_SPELLING else mention.name
+        standard = known.country in STANDARD_SPELLING or foreign_gazetteer().is_standard(known)
+        name = known.name if standard else mention.name
         return replace(known, name=name, region=known.region or mention.region)
     row = _suffix_row(mention.suffix, mention.country)
     level = row.level if row else ""
