@@ -68,6 +68,15 @@ def _undecided(cands: list[ForeignGov]) -> ForeignGov:
     )
 
 
+def _district_of_city(prev, cur) -> bool:
+    """A foreign city named right before a district or county of its own province ("칭다오시 청양구"): the
+    gazetteer gives districts their province as region, so the city's containing them is read off the chain."""
+    if not (isinstance(prev, ForeignGov) and isinstance(cur, ForeignGov)):
+        return False
+    same_region = bool(prev.region) and prev.region == cur.region and prev.country == cur.country
+    return same_region and prev.level == "city" and cur.level in ("district", "county")
+
+
 def _collapse(items: list[tuple], text: str) -> list[tuple]:
     """'중국 길림성 연변조선족자치주 훈춘시' names one government: keep the last of a chain.
 
@@ -80,7 +89,7 @@ def _collapse(items: list[tuple], text: str) -> list[tuple]:
         if out and gap.fullmatch(text[out[-1][1] : it[0]]):
             prev, cur = out[-1][2], it[2]
             contains = prev.name in (getattr(cur, "province", None), getattr(cur, "region", None))
-            if contains or getattr(prev, "level", "") == "province":
+            if contains or getattr(prev, "level", "") == "province" or _district_of_city(prev, cur):
                 if (
                     isinstance(cur, ForeignGov)
                     and not cur.region
@@ -90,6 +99,17 @@ def _collapse(items: list[tuple], text: str) -> list[tuple]:
                 out[-1] = (it[0], it[1], cur)
                 continue
         out.append(it)
+    return out
+
+
+def _glosses(text: str, foreign) -> set[tuple[int, int]]:
+    """Spans of readings given in parentheses right after a foreign name (rule `reading_gloss`)."""
+    out = set()
+    gloss = rules.rx("reading_gloss")
+    for m in foreign:
+        hit = gloss.match(text, m.end)
+        if hit:
+            out.add(hit.span("gloss"))
     return out
 
 
@@ -181,9 +201,12 @@ class Resolver:
     def _resolve_korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
         out = []
         glued = rules.rx("institution_glued")
+        glosses = _glosses(text, self.fg.find(text)) if "(" in text or "（" in text else ()
         for m in self._find_korean(text):
             if glued.match(text, m.end) or (not m.exact and m.surface in self._namesakes()):
                 continue
+            if (m.start, m.end) in glosses:
+                continue  # 칭다오(청도)시: the foreign name read again, not 청도군
             gov = self._pick_korean(list(m.candidates))
             if gov is not None:
                 out.append((m.start, m.end, gov))
