@@ -117,3 +117,11 @@ def test_a_city_before_its_own_district_names_the_district():
     assert foreign(sentence, sentence) == [("톈허구", "톈허구")]
     listed = "광저우시, 톈허구와 각각 협약을 맺었다."
     assert [name for _, name in foreign(listed, listed)] == ["광저우시", "톈허구"]
+
+
+def test_a_reading_in_parentheses_is_no_second_foreign_mention():
+    # the article writes 청도시 (靑島) in full, so a bare 청도 is its foreign namesake; in the gloss it
+    # is 칭다오 again, and the chain 칭다오(청도)시 성양구 (城阳区) names the district
+    article = "가나구는 청도시 성양구와 교류한다.\n중국 칭다오(청도)시 성양구 대표단이 가나구를 찾았다."
+    line = article.split("\n")[1]
+    assert foreign(article, line) == [("성양구", "청양구")]

@@ -265,6 +265,9 @@ class Resolver:
                 out.append((m.start, m.end, gov))
         out = self._add_namesakes(text, out)
         out = self._open(text, out)
+        if "(" in text or "（" in text:  # 칭다오(청도)시: the reading is the name again, not a second mention
+            glosses = _glosses(text, self.fg.find(text))
+            out = [it for it in out if (it[0], it[1]) not in glosses]
         return _collapse(out, text)
 
     def _add_namesakes(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple]:
