@@ -125,3 +125,10 @@ def test_a_reading_in_parentheses_is_no_second_foreign_mention():
     article = "가나구는 청도시 성양구와 교류한다.\n중국 칭다오(청도)시 성양구 대표단이 가나구를 찾았다."
     line = article.split("\n")[1]
     assert foreign(article, line) == [("성양구", "청양구")]
+
+
+def test_a_geonames_city_takes_the_region_it_lies_in():
+    # the gazetteer lists 나폴리시 without region; GeoNames puts Naples in Campania (캄파니아주)
+    sentence = "가나시는 이탈리아 나폴리시와 자매결연을 맺었다."
+    regions = [(g.name, g.region) for _, _, g in Resolver(sentence, PUB).foreign(sentence)]
+    assert regions == [("나폴리시", "캄파니아주")]

@@ -493,4 +493,13 @@ def test_curated_rows_have_sources() -> None:
     with (DATA / "foreign_curated.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(r["source"].strip() for r in rows)
-    assert {r["country"] for r in rows if r["level"] == "province"} >= {"JP", "VN", "MN", "US", "CA", "AU"}
+    assert {r["country"] for r in rows if r["level"] == "province"} >= {
+        "JP",
+        "VN",
+        "MN",
+        "US",
+        "CA",
+        "AU",
+        "DE",
+        "IT",
+    }

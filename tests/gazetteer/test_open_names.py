@@ -277,6 +277,12 @@ def test_variant_spelling_of_a_geonames_alternate_keeps_the_article_spelling():
     assert gov.name == "멜버른시"
 
 
+def test_a_name_after_a_city_takes_the_region_of_that_city():
+    # 베를린시 has no region in the gazetteer; GeoNames puts Berlin in the state of Berlin (베를린주)
+    gov = link(only("독일 베를린시 모르반구와 자매결연을 맺었다."))
+    assert (gov.name, gov.country, gov.region) == ("모르반구", "DE", "베를린주")
+
+
 def test_open_foreign_gives_the_region_found_in_the_text():
     text = "카자흐스탄 크즐오르다주와 자매결연을 맺었다. 크즐오르다시는 그 주도다."
     out = open_foreign(text)

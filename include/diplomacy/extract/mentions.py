@@ -102,6 +102,14 @@ def _collapse(items: list[tuple], text: str) -> list[tuple]:
     return out
 
 
+def _with_region(gov: ForeignGov) -> ForeignGov:
+    """A GeoNames city the gazetteer lists without region takes the first-level unit it lies in."""
+    if gov.region or gov.geonames_id is None or gov.level == "province":
+        return gov
+    region = open_names.region_name(gov)
+    return replace(gov, region=region) if region else gov
+
+
 def _glosses(text: str, foreign) -> set[tuple[int, int]]:
     """Spans of readings given in parentheses right after a foreign name (rule `reading_gloss`)."""
     out = set()
@@ -262,7 +270,7 @@ class Resolver:
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
             gov = self._pick_foreign(list(m.candidates), prev)
             if gov is not None:
-                out.append((m.start, m.end, gov))
+                out.append((m.start, m.end, _with_region(gov)))
         out = self._add_namesakes(text, out)
         out = self._open(text, out)
         if "(" in text or "（" in text:  # 칭다오(청도)시: the reading is the name again, not a second mention
