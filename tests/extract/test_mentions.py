@@ -99,3 +99,36 @@ def test_a_province_named_in_full_does_not_make_its_bare_stem_its_city():
 def test_a_piece_of_a_country_name_is_no_foreign_government():
     s = "시 대표단이 말레이시아를 찾았다."
     assert _foreign(s, s) == []
+
+
+def korean(sentence: str) -> list[str]:
+    return [g.name for _, _, g in Resolver(sentence, PUB).korean(sentence)]
+
+
+def test_a_reading_in_parentheses_is_the_foreign_name_again():
+    # 광주 in "광저우(광주)시" is 廣州 read in Korean, not a Korean 광주; the chain names the district
+    sentence = "중국 광저우(광주)시 톈허구 대표단이 의왕시를 찾았다."
+    assert korean(sentence) == ["의왕시"]
+    assert foreign(sentence, sentence) == [("톈허구", "톈허구")]
+
+
+def test_a_city_before_its_own_district_names_the_district():
+    sentence = "중국 광저우시 톈허구와 우호교류 협약을 맺었다."
+    assert foreign(sentence, sentence) == [("톈허구", "톈허구")]
+    listed = "광저우시, 톈허구와 각각 협약을 맺었다."
+    assert [name for _, name in foreign(listed, listed)] == ["광저우시", "톈허구"]
+
+
+def test_a_reading_in_parentheses_is_no_second_foreign_mention():
+    # the article writes 청도시 (靑島) in full, so a bare 청도 is its foreign namesake; in the gloss it
+    # is 칭다오 again, and the chain 칭다오(청도)시 성양구 (城阳区) names the district
+    article = "가나구는 청도시 성양구와 교류한다.\n중국 칭다오(청도)시 성양구 대표단이 가나구를 찾았다."
+    line = article.split("\n")[1]
+    assert foreign(article, line) == [("성양구", "청양구")]
+
+
+def test_a_geonames_city_takes_the_region_it_lies_in():
+    # the gazetteer lists 나폴리시 without region; GeoNames puts Naples in Campania (캄파니아주)
+    sentence = "가나시는 이탈리아 나폴리시와 자매결연을 맺었다."
+    regions = [(g.name, g.region) for _, _, g in Resolver(sentence, PUB).foreign(sentence)]
+    assert regions == [("나폴리시", "캄파니아주")]

@@ -15,6 +15,7 @@ from diplomacy.gazetteer.foreign import (
     foreign_gazetteer,
     pinyin_syllable_to_hangul,
     pinyin_to_hangul,
+    reading_variants,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -224,6 +225,7 @@ VARIANTS = {
     "개봉시": "카이펑시",
     "연길": "옌지시",
     "목단강시": "무단장시",
+    "동관시": "둥관시",  # 東莞: 莞 read 관 as well as 완 (hanja_readings.csv)
 }
 
 
@@ -239,6 +241,22 @@ def test_canadian_provinces_take_the_standard_orthography(gaz: ForeignGazetteer)
     for variant in ("알버타주", "알버타", "앨버타"):
         gov = gaz.resolve(variant, country="CA")
         assert gov is not None and gov.name == "앨버타주" and gov.level == "province"
+
+
+@pytest.mark.parametrize(
+    ("variant", "standard", "country"),
+    [
+        ("알버타주", "앨버타주", "CA"),
+        ("브리티쉬컬럼비아주", "브리티시컬럼비아주", "CA"),
+        ("퀸스랜드", "퀸즐랜드주", "AU"),
+    ],
+)
+def test_press_spellings_of_provinces_resolve_to_standard(
+    gaz: ForeignGazetteer, variant: str, standard: str, country: str
+) -> None:
+    gov = gaz.resolve(variant)
+    assert (gov.name, gov.country, gov.level) == (standard, country, "province")
+    assert gaz.is_standard(gov)
 
 
 def test_two_provinces_named_sanxi(gaz: ForeignGazetteer) -> None:
@@ -421,6 +439,35 @@ def test_rows_of_the_same_government_merge() -> None:
     assert isinstance(gaz.governments[0], ForeignGov)
 
 
+def test_reading_variants_of_polyphonic_hanja() -> None:
+    readings = {"莞": ("완", "관")}
+    assert reading_variants("东莞市", "동완시", readings) == {"동관시"}
+    assert reading_variants("东莞市", "동완", readings) == {"동관"}
+    assert reading_variants("东莞市", "둥관", readings, "둥관시") == set()  # the standard name's own syllable
+    assert reading_variants("东莞市", "동완구청", readings) == set()  # not aligned with the native name
+
+
+def test_polyphonic_readings_are_aliases() -> None:
+    rows = [
+        {
+            "name": "둥관시",
+            "name_native": "东莞市",
+            "country": "CN",
+            "region": "광둥성",
+            "level": "city",
+            "aliases": "동완|동완시|둥관",
+        }
+    ]
+    plain = ForeignGazetteer(rows)
+    assert plain.find("동관시 대표단") == []
+    gaz = ForeignGazetteer(rows, readings={"莞": ("완", "관")})
+    assert [(m.surface, m.exact) for m in gaz.find("동관시 대표단이 동관을 떠나")] == [
+        ("동관시", True),
+        ("동관", False),
+    ]
+    assert gaz.resolve("동관시").name == "둥관시"
+
+
 # --- the data files --------------------------------------------------------------------------
 
 
@@ -446,4 +493,13 @@ def test_curated_rows_have_sources() -> None:
     with (DATA / "foreign_curated.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(r["source"].strip() for r in rows)
-    assert {r["country"] for r in rows if r["level"] == "province"} >= {"JP", "VN", "MN", "US"}
+    assert {r["country"] for r in rows if r["level"] == "province"} >= {
+        "JP",
+        "VN",
+        "MN",
+        "US",
+        "CA",
+        "AU",
+        "DE",
+        "IT",
+    }

@@ -266,6 +266,23 @@ def test_variant_spelling_of_a_known_japanese_town_takes_its_name():
     assert (gov.name, gov.region, gov.name_native) == ("지즈정", "돗토리현", "智頭町")
 
 
+def test_variant_spelling_of_a_curated_province_takes_its_standard_name():
+    gov = link(only("캐나다 온타리요주 대표단이 도청을 찾았다."))
+    assert (gov.name, gov.country, gov.geonames_id) == ("온타리오주", "CA", 6093943)
+    assert foreign_gazetteer().is_standard(gov)
+
+
+def test_variant_spelling_of_a_geonames_alternate_keeps_the_article_spelling():
+    gov = link(only("호주 멜버른시 대표단이 시청을 찾았다."))  # the gazetteer's 멜번시 is no standard name
+    assert gov.name == "멜버른시"
+
+
+def test_a_name_after_a_city_takes_the_region_of_that_city():
+    # 베를린시 has no region in the gazetteer; GeoNames puts Berlin in the state of Berlin (베를린주)
+    gov = link(only("독일 베를린시 모르반구와 자매결연을 맺었다."))
+    assert (gov.name, gov.country, gov.region) == ("모르반구", "DE", "베를린주")
+
+
 def test_open_foreign_gives_the_region_found_in_the_text():
     text = "카자흐스탄 크즐오르다주와 자매결연을 맺었다. 크즐오르다시는 그 주도다."
     out = open_foreign(text)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from diplomacy.extract import lexicon, morph, rules
 from diplomacy.extract.dates import DateMention
+from diplomacy.extract.mentions import dueum
 from diplomacy.extract.officials import Official
 from diplomacy.extract.roles import PRIOR, role_after
 
@@ -77,11 +78,14 @@ def triggers(text: str) -> list[Trigger]:
 
 @lru_cache(maxsize=1024)
 def _triggers(text: str) -> tuple[Trigger, ...]:  # a sentence is asked about more than once
-    found = [
+    """Also in the orthography of Korean outlets in China, read with the initial-sound rule at word
+    starts (량해각서 is 양해각서; `dueum` keeps every position)."""
+    found = {
         Trigger(m.start(), m.end(), t.event_type)
+        for source in dict.fromkeys((text, dueum(text)))
         for t in lexicon.triggers()
-        for m in t.pattern.finditer(text)
-    ]
+        for m in t.pattern.finditer(source)
+    }
     return tuple(sorted(found))
 
 

@@ -68,6 +68,15 @@ def _undecided(cands: list[ForeignGov]) -> ForeignGov:
     )
 
 
+def _district_of_city(prev, cur) -> bool:
+    """A foreign city named right before a district or county of its own province ("칭다오시 청양구"): the
+    gazetteer gives districts their province as region, so the city's containing them is read off the chain."""
+    if not (isinstance(prev, ForeignGov) and isinstance(cur, ForeignGov)):
+        return False
+    same_region = bool(prev.region) and prev.region == cur.region and prev.country == cur.country
+    return same_region and prev.level == "city" and cur.level in ("district", "county")
+
+
 def _collapse(items: list[tuple], text: str) -> list[tuple]:
     """'중국 길림성 연변조선족자치주 훈춘시' names one government: keep the last of a chain.
 
@@ -80,7 +89,7 @@ def _collapse(items: list[tuple], text: str) -> list[tuple]:
         if out and gap.fullmatch(text[out[-1][1] : it[0]]):
             prev, cur = out[-1][2], it[2]
             contains = prev.name in (getattr(cur, "province", None), getattr(cur, "region", None))
-            if contains or getattr(prev, "level", "") == "province":
+            if contains or getattr(prev, "level", "") == "province" or _district_of_city(prev, cur):
                 if (
                     isinstance(cur, ForeignGov)
                     and not cur.region
@@ -90,6 +99,25 @@ def _collapse(items: list[tuple], text: str) -> list[tuple]:
                 out[-1] = (it[0], it[1], cur)
                 continue
         out.append(it)
+    return out
+
+
+def _with_region(gov: ForeignGov) -> ForeignGov:
+    """A GeoNames city the gazetteer lists without region takes the first-level unit it lies in."""
+    if gov.region or gov.geonames_id is None or gov.level == "province":
+        return gov
+    region = open_names.region_name(gov)
+    return replace(gov, region=region) if region else gov
+
+
+def _glosses(text: str, foreign) -> set[tuple[int, int]]:
+    """Spans of readings given in parentheses right after a foreign name (rule `reading_gloss`)."""
+    out = set()
+    gloss = rules.rx("reading_gloss")
+    for m in foreign:
+        hit = gloss.match(text, m.end)
+        if hit:
+            out.add(hit.span("gloss"))
     return out
 
 
@@ -181,9 +209,12 @@ class Resolver:
     def _resolve_korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
         out = []
         glued = rules.rx("institution_glued")
+        glosses = _glosses(text, self.fg.find(text)) if "(" in text or "（" in text else ()
         for m in self._find_korean(text):
             if glued.match(text, m.end) or (not m.exact and m.surface in self._namesakes()):
                 continue
+            if (m.start, m.end) in glosses:
+                continue  # 칭다오(청도)시: the foreign name read again, not 청도군
             gov = self._pick_korean(list(m.candidates))
             if gov is not None:
                 out.append((m.start, m.end, gov))
@@ -239,9 +270,12 @@ class Resolver:
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
             gov = self._pick_foreign(list(m.candidates), prev)
             if gov is not None:
-                out.append((m.start, m.end, gov))
+                out.append((m.start, m.end, _with_region(gov)))
         out = self._add_namesakes(text, out)
         out = self._open(text, out)
+        if "(" in text or "（" in text:  # 칭다오(청도)시: the reading is the name again, not a second mention
+            glosses = _glosses(text, self.fg.find(text))
+            out = [it for it in out if (it[0], it[1]) not in glosses]
         return _collapse(out, text)
 
     def _add_namesakes(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple]:

@@ -57,6 +57,7 @@ __all__ = [
     "link",
     "open_foreign",
     "recognise",
+    "region_name",
     "similarity",
     "threshold",
 ]
@@ -72,8 +73,10 @@ REPEAT = "repeat"
 HOME_CUE = "home"  # right after 한국 or 북한: never a partner
 HOME = frozenset({"KR", "KP"})  # the peninsula: not a partner country
 # Countries whose gazetteer names come from the 외래어 표기법 tables (pinyin, Hepburn): a variant spelling
-# found here takes the gazetteer's name. Elsewhere the gazetteer's Korean names are GeoNames' alternates
-# (키질로르다 for 크즐오르다), so the article's spelling is kept and only the id and coordinates are taken.
+# found here takes the gazetteer's name, as it does for any row whose source gives 외래어 표기법 (the curated
+# provinces and states: 알버타주 is 앨버타주). Elsewhere the gazetteer's Korean names are GeoNames'
+# alternates (키질로르다 for 크즐오르다), so the article's spelling is kept and only the id and coordinates
+# are taken.
 STANDARD_SPELLING = frozenset({"CN", "JP"})
 
 
@@ -371,7 +374,7 @@ class _Context:
             return ("after_country", code, "") if code not in HOME else (HOME_CUE, code, "")
         for _s, e, gov in reversed(self.known):
             if e <= start and _GAP.match(self.text[e:start]):
-                region = gov.name if gov.level == "province" else gov.region
+                region = gov.name if gov.level == "province" else gov.region or region_name(gov)
                 return "after_region", gov.country, region
         for m in reversed(self.accepted):
             if m.end <= start and _GAP.match(self.text[m.end : start]) and _is_region(m):
@@ -812,7 +815,8 @@ def link(mention: OpenMention) -> ForeignGov:
     else unlinked (geonames_id, lat and lon None) with what the text gives."""
     known = _gazetteer_match(mention)
     if known is not None:
-        name = known.name if known.country in STANDARD_SPELLING else mention.name
+        standard = known.country in STANDARD_SPELLING or foreign_gazetteer().is_standard(known)
+        name = known.name if standard else mention.name
         return replace(known, name=name, region=known.region or mention.region)
     row = _suffix_row(mention.suffix, mention.country)
     level = row.level if row else ""
@@ -831,6 +835,45 @@ def link(mention: OpenMention) -> ForeignGov:
         lat=place.lat,
         lon=place.lon,
     )
+
+
+@functools.cache
+def _admin1_names() -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> the Korean name of that first-level unit, where one is known
+    (foreign_latin's name_ko, else a gazetteer province with the same GeoNames id)."""
+    ids = {
+        g.geonames_id: g.name
+        for g in foreign_gazetteer().governments
+        if g.level == "province" and g.geonames_id
+    }
+    out: dict[tuple[str, str], str] = {}
+    for country, rows in _latin_rows().items():
+        for row in rows:
+            if row["level"] == "admin1":
+                name = row["name_ko"] or ids.get(int(row["geonames_id"]), "")
+                if name:
+                    out[(country, row["admin1_code"])] = name
+    return out
+
+
+@functools.cache
+def _admin1_codes() -> dict[int, tuple[str, str]]:
+    """GeoNames id of a city or second-level unit -> (country, admin1 code)."""
+    return {
+        int(row["geonames_id"]): (country, row["admin1_code"])
+        for country, rows in _latin_rows().items()
+        for row in rows
+        if row["level"] != "admin1" and row["admin1_code"]
+    }
+
+
+def region_name(gov: ForeignGov) -> str:
+    """The Korean name of the first-level unit a GeoNames place lies in (나폴리시 -> 캄파니아주), "" when
+    the place or the unit's Korean name is unknown."""
+    if gov.geonames_id is None:
+        return ""
+    code = _admin1_codes().get(gov.geonames_id)
+    return _admin1_names().get(code, "") if code else ""
 
 
 def _admin1_of(gov: ForeignGov) -> str:
