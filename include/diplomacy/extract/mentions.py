@@ -135,6 +135,9 @@ class Resolver:
         self._article_names: open_names.ArticleNames | None = None
         self._named_provinces: set[str] | None = None
         self._namesake: dict[str, ForeignGov] | None = None
+        self._found_korean: dict[str, tuple] = {}
+        self._raw_korean: dict[str, tuple] = {}
+        self._found_foreign: dict[str, tuple] = {}
 
     def korean(self, text: str) -> tuple[tuple[int, int, KoreanGov], ...]:
         hit = self._korean.get(text)
@@ -172,9 +175,16 @@ class Resolver:
             return KoreanGov(code="", name=c.name, province="", level=c.level)
         return None
 
-    def _find_korean(self, text: str):
-        """Gazetteer mentions, also in the orthography of Korean outlets in China (련제구 = 연제구)."""
-        found = list(self.kg.find(text, on=self.published))
+    def _find_korean(self, text: str) -> tuple:
+        """Gazetteer mentions, also in the orthography of Korean outlets in China (련제구 = 연제구);
+        once per text (the article and its sentences are looked up by several readers)."""
+        hit = self._found_korean.get(text)
+        if hit is None:
+            hit = self._found_korean[text] = tuple(self._lookup_korean(text))
+        return hit
+
+    def _lookup_korean(self, text: str) -> list:
+        found = list(self._korean_raw(text))
         alt = dueum(text)
         if alt != text:
             spans = [(m.start, m.end) for m in found]
@@ -220,7 +230,21 @@ class Resolver:
                 out.append((m.start, m.end, gov))
         return _collapse(out, text)
 
-    def _find_foreign(self, text: str):
+    def _korean_raw(self, text: str) -> tuple:
+        hit = self._raw_korean.get(text)
+        if hit is None:
+            hit = self._raw_korean[text] = tuple(self.kg.find(text, on=self.published))
+        return hit
+
+    def _find_foreign(self, text: str) -> tuple:
+        """Gazetteer mentions outside country names, also in the orthography of outlets in China;
+        once per text."""
+        hit = self._found_foreign.get(text)
+        if hit is None:
+            hit = self._found_foreign[text] = tuple(self._lookup_foreign(text))
+        return hit
+
+    def _lookup_foreign(self, text: str) -> list:
         countries = open_names.country_spans(text)  # 호주 is Australia, not 湖州; 파라과이 holds no 파라
         found = [m for m in self.fg.find(text) if not any(m.start < e and s < m.end for s, e in countries)]
         alt = dueum(text)
@@ -284,7 +308,7 @@ class Resolver:
             return known
         extra = [
             (m.start, m.end, names[m.surface])
-            for m in self.kg.find(text, on=self.published)
+            for m in self._korean_raw(text)
             if not m.exact and m.surface in names and not any(m.start < e and s < m.end for s, e, _ in known)
         ]
         return sorted(known + extra, key=lambda t: t[0])
