@@ -343,3 +343,18 @@ def test_a_stay_under_way_dates_the_visit_by_its_first_day():
     assert ("visit", "전주시", "쑤저우시", "2024-09-07", "occurred") in events
     assert ("agreement", "전주시", "쑤저우시", "2024-09-10", "occurred") in events
     assert not any(k[0] == "visit" and k[3] == "2024-09-10" for k in events)
+
+
+def test_invited_by_the_partner_is_outbound():
+    events, _ = run("전주시의회 의원 5명이 다롄시의 초청을 받아 지난 10일 현지를 방문했다고 12일 밝혔다.")
+    visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
+    assert visit.direction == "outbound"
+
+
+def test_own_delegation_welcomed_abroad_is_outbound():
+    events, _ = run(
+        "전주시 대표단이 다롄시를 찾았다고 12일 밝혔다.\n"
+        "대표단은 지난 10일 현지에 도착해 왕리핑 다롄시 당서기를 만난 데 이어 다롄시가 마련한 환영 리셉션에 참석했다."
+    )
+    visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
+    assert visit.direction == "outbound"
