@@ -358,3 +358,13 @@ def test_own_delegation_welcomed_abroad_is_outbound():
     )
     visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
     assert visit.direction == "outbound"
+
+
+def test_people_of_a_past_signing_take_part_in_it():
+    events, _ = run(
+        "전주시와 다롄시는 2015년 5월 3일 김철수 전주시장과 왕리핑 다롄시장이 참석한 가운데 "
+        "자매결연 협정을 체결했다."
+    )
+    sign = events[("agreement", "전주시", "다롄시", "2015-05-03", "occurred")]
+    assert [o.name for o in sign.korean_officials] == ["김철수"]
+    assert [o.name for o in sign.foreign_officials] == ["왕리핑"]

@@ -155,8 +155,9 @@ class _Reader:
                 cand.event.precision == "year"
                 or abs(cand.event.event_date - self.ctx.published).days > HISTORY_DAYS
             )
-            if not history:
-                self._enrich(e, field_text, c.officials)
+            # the people who took part are named for an event of any age; the fields of history
+            # are background ("1994년 자매결연 이래 문화·관광 교류")
+            self._enrich(e, "" if history else field_text, c.officials)
         if cands:
             first = cands[0].event
             if (
