@@ -368,3 +368,14 @@ def test_people_of_a_past_signing_take_part_in_it():
     sign = events[("agreement", "전주시", "다롄시", "2015-05-03", "occurred")]
     assert [o.name for o in sign.korean_officials] == ["김철수"]
     assert [o.name for o in sign.foreign_officials] == ["왕리핑"]
+
+
+def test_people_present_at_the_occasion_just_told_take_part():
+    events, _ = run(
+        "전주시 대표단은 지난 10일 다롄시를 방문해 우호도시 협정을 체결했다.\n"
+        "협약식에는 김철수 전주시장과 왕리핑 다롄시장 등 양측 관계자 20여 명이 참석했다."
+    )
+    for kind in ("visit", "agreement"):
+        e = events[(kind, "전주시", "다롄시", "2024-09-10", "occurred")]
+        assert [o.name for o in e.korean_officials] == ["김철수"]
+        assert [o.name for o in e.foreign_officials] == ["왕리핑"]
