@@ -379,3 +379,12 @@ def test_people_present_at_the_occasion_just_told_take_part():
         e = events[(kind, "전주시", "다롄시", "2024-09-10", "occurred")]
         assert [o.name for o in e.korean_officials] == ["김철수"]
         assert [o.name for o in e.foreign_officials] == ["왕리핑"]
+
+
+def test_members_listed_for_this_trip_join_its_stops():
+    events, _ = run(
+        "전주시의회 의원 3명이 지난 10일 다롄시를 방문했다고 12일 밝혔다.\n"
+        "이번 출장에는 박영민·최수진 의원이 이름을 올렸다."
+    )
+    visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
+    assert {o.name for o in visit.korean_officials} == {"박영민", "최수진"}
