@@ -343,3 +343,48 @@ def test_a_stay_under_way_dates_the_visit_by_its_first_day():
     assert ("visit", "전주시", "쑤저우시", "2024-09-07", "occurred") in events
     assert ("agreement", "전주시", "쑤저우시", "2024-09-10", "occurred") in events
     assert not any(k[0] == "visit" and k[3] == "2024-09-10" for k in events)
+
+
+def test_invited_by_the_partner_is_outbound():
+    events, _ = run("전주시의회 의원 5명이 다롄시의 초청을 받아 지난 10일 현지를 방문했다고 12일 밝혔다.")
+    visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
+    assert visit.direction == "outbound"
+
+
+def test_own_delegation_welcomed_abroad_is_outbound():
+    events, _ = run(
+        "전주시 대표단이 다롄시를 찾았다고 12일 밝혔다.\n"
+        "대표단은 지난 10일 현지에 도착해 왕리핑 다롄시 당서기를 만난 데 이어 다롄시가 마련한 환영 리셉션에 참석했다."
+    )
+    visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
+    assert visit.direction == "outbound"
+
+
+def test_people_of_a_past_signing_take_part_in_it():
+    events, _ = run(
+        "전주시와 다롄시는 2015년 5월 3일 김철수 전주시장과 왕리핑 다롄시장이 참석한 가운데 "
+        "자매결연 협정을 체결했다."
+    )
+    sign = events[("agreement", "전주시", "다롄시", "2015-05-03", "occurred")]
+    assert [o.name for o in sign.korean_officials] == ["김철수"]
+    assert [o.name for o in sign.foreign_officials] == ["왕리핑"]
+
+
+def test_people_present_at_the_occasion_just_told_take_part():
+    events, _ = run(
+        "전주시 대표단은 지난 10일 다롄시를 방문해 우호도시 협정을 체결했다.\n"
+        "협약식에는 김철수 전주시장과 왕리핑 다롄시장 등 양측 관계자 20여 명이 참석했다."
+    )
+    for kind in ("visit", "agreement"):
+        e = events[(kind, "전주시", "다롄시", "2024-09-10", "occurred")]
+        assert [o.name for o in e.korean_officials] == ["김철수"]
+        assert [o.name for o in e.foreign_officials] == ["왕리핑"]
+
+
+def test_members_listed_for_this_trip_join_its_stops():
+    events, _ = run(
+        "전주시의회 의원 3명이 지난 10일 다롄시를 방문했다고 12일 밝혔다.\n"
+        "이번 출장에는 박영민·최수진 의원이 이름을 올렸다."
+    )
+    visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
+    assert {o.name for o in visit.korean_officials} == {"박영민", "최수진"}

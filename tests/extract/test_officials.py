@@ -90,8 +90,8 @@ def in_article(article):
             "박영민·최수진·강도윤 의원이 동행했다",
             [("강도윤", "의원", "korean"), ("최수진", "의원", "korean"), ("박영민", "의원", "korean")],
         ),
-        # an appositive is returned (the engine decides participation)
-        ("안양시(시장 김도현)는 밝혔다", [("김도현", "시장", "korean")]),
+        # a bracketed appositive names the head of a government, not a participant
+        ("안양시(시장 김도현)는 밝혔다", []),
     ],
 )
 def test_shapes(text, expected, resolver):
@@ -167,3 +167,9 @@ def test_a_person_keeps_the_side_first_found():
         [("송해진", "부시장", "foreign")],
         [("송해진", "부시장", "foreign")],
     ]
+
+
+def test_appositive_is_remembered_for_later_mentions(resolver):
+    people = {}
+    assert found("안양시(시장 김도현)는 대표단을 맞았다고 밝혔다", resolver, people) == []
+    assert found("김 시장은 다롄시 부시장과 만났다", resolver, people)[0] == ("김도현", "시장", "korean")

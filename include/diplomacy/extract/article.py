@@ -96,8 +96,12 @@ class _Reader:
         fs = clauses.mentions(text, self.res.foreign(text), tokens)
         trig = clauses.triggers(text)
         travelling = rules.rx("delegation").search(text) is not None
-        # people matter to a clause with a trigger or to the delegation; elsewhere they are not read
-        officials = find_officials(text, self.res, self.people, tokens) if trig or travelling else []
+        present = not trig and rules.rx("participation").search(rules.rx("quote").sub("", text)) is not None
+        # people matter to a clause with a trigger, to the delegation or to the occasion just told
+        # ("협약식에는 … 참석했다"); elsewhere they are not read
+        officials = (
+            find_officials(text, self.res, self.people, tokens) if trig or travelling or present else []
+        )
         self._note_venue(text, fs)
         if travelling:
             self._note_delegation(officials)
@@ -107,6 +111,8 @@ class _Reader:
             named = self._clauses(text, tokens, trig, ks, fs, dates, officials)
         else:
             self._attach_fields(text, dates)
+            if present:
+                self._attach_present(dates, officials)
             self._stay_start(text, dates)
         self._carry(text, dates, fs, named)
 
@@ -155,8 +161,9 @@ class _Reader:
                 cand.event.precision == "year"
                 or abs(cand.event.event_date - self.ctx.published).days > HISTORY_DAYS
             )
-            if not history:
-                self._enrich(e, field_text, c.officials)
+            # the people who took part are named for an event of any age; the fields of history
+            # are background ("1994년 자매결연 이래 문화·관광 교류")
+            self._enrich(e, "" if history else field_text, c.officials)
         if cands:
             first = cands[0].event
             if (
@@ -247,6 +254,18 @@ class _Reader:
                 self.events.pop(e.key(), None)
                 e.event_date = first
                 self.events.setdefault(e.key(), e)
+
+    def _attach_present(self, dates: list[DateMention], officials: list[Official]) -> None:
+        """The people a sentence without a trigger says were present ("협약식에는 … 참석했다")
+        take part in the events of the current day and partner, unless it dates another day."""
+        cur, partner = self.ctx.cur_date, self.ctx.cur_foreign
+        told = [d for d in dates if d.usable and d.value and d.precision == "day"]
+        if not officials or cur is None or any(d.value != cur[0] for d in told):
+            return
+        for e in self.events.values():
+            if (e.event_date, e.precision) == cur and (partner is None or e.foreign == partner):
+                add_people(e.korean_officials, [o for o in officials if o.side == "korean"])
+                add_people(e.foreign_officials, [o for o in officials if o.side == "foreign"])
 
     def _attach_fields(self, text: str, dates: list[DateMention]) -> None:
         """A sentence without a trigger that continues the latest event adds its fields."""

@@ -310,13 +310,17 @@ def direction_of(c: Clause, partner: Mention, at_korea: bool) -> str:
     if partner.start >= 0:
         if partner.role == OBJECT:
             return "outbound"
-        if partner.role == SUBJECT and rules.rx("inbound_subject_verb").search(body):
-            return "inbound"
+        if partner.role == GENITIVE and rules.rx("invited_by").match(c.text, partner.end):
+            return "outbound"  # invited by the partner: the Korean side travels
+        if partner.role == SUBJECT and rules.rx("inbound_subject_verb").search(c.text, partner.end, c.end):
+            return "inbound"  # the partner's own verb of coming, not one told before it
     if any(k.role == OBJECT for k in c.korean):
         return "inbound"
     subj = rules.rx("foreign_subject").search(body)
     if subj and any(o.side == "foreign" and o.name.split()[0] in subj.group(0) for o in c.officials):
         return "inbound"
+    if rules.rx("delegation_subject").match(body):
+        return "outbound"  # the article's own delegation as subject: a welcome it got abroad is no cue
     return "inbound" if rules.rx("inbound_cue").search(body) else "outbound"
 
 

@@ -475,6 +475,14 @@ def _remember(people: dict[str, Official], o: Official) -> None:
     people.setdefault(o.name.replace(" ", ""), o)
 
 
+def _aside(s: _Sentence, t: _Title, first: int) -> bool:
+    """A bracketed appositive ("안산시(시장 이민근)는") names who heads a government, not who
+    took part: the person is remembered for later mentions but not found here."""
+    if first <= t.last or s.words[t.first].gap != "open":
+        return False
+    return re.match(r"[^()]{1,14}\)", s.text[s.words[first].start :]) is not None
+
+
 def has_title(text: str) -> bool:
     """Whether `text` names a title an official may hold (the cheap test before any reading)."""
     return _title_rx(excluded=False).search(text) is not None
@@ -502,8 +510,9 @@ def find_officials(text: str, resolver, people: dict[str, Official], tokens=None
                 found += [known] if known else []  # "조 시장": only someone met before
                 continue
             o = Official(name, t.title, _side(name, near, t.hint, words[first].start, govs, people))
-            found.append(o)
             _remember(people, o)
+            if not _aside(s, t, first):
+                found.append(o)
     uniq: dict[str, Official] = {}
     for o in found:
         uniq.setdefault(o.name, o)
