@@ -10,6 +10,7 @@ article-level conventions (one visit per stop, visit + agreement, shared people 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -47,6 +48,8 @@ class _Reader:
         self.delegation: list[Official] = []  # Korean officials travelling
         self.guests: list[Official] = []  # foreign officials visiting Korea
         self.last_events: list[Event] = []  # what the latest trigger clause was about
+        self.last_made: list[Event] = []  # the same, history included (a document's content follows it)
+        self.attached: list[Event] = []  # the events the previous sentence's fields went to
         self.trace: list[Candidate] = []  # every candidate with its decision (for training)
 
     # ---------------------------------------------------------------------------- reading
@@ -102,17 +105,18 @@ class _Reader:
         if travelling:
             self._note_delegation(officials)
         self.rel.read(text, ks, fs, dates, self.ctx)
-        named = False
+        named, made = False, False
         if trig:
-            named = self._clauses(text, tokens, trig, ks, fs, dates, officials)
-        else:
+            named, made = self._clauses(text, tokens, trig, ks, fs, dates, officials)
+        if not made:  # a trigger that makes nothing leaves the sentence a continuation
             self._attach_fields(text, dates)
+        if not trig:
             self._stay_start(text, dates)
         self._carry(text, dates, fs, named)
 
-    def _clauses(self, text, tokens, trig, ks, fs, dates, officials) -> bool:
+    def _clauses(self, text, tokens, trig, ks, fs, dates, officials) -> tuple[bool, bool]:
         spans = clauses.clause_spans(text)
-        named = False
+        named, made = False, False
         for i, (cs, ce) in enumerate(spans):
             ctrig = [t for t in trig if cs <= t.start < ce]
             if not ctrig:
@@ -134,11 +138,12 @@ class _Reader:
                 officials=officials,
                 tokens=tokens,
             )
-            named |= self._decide(c, text[cs:fe])
-        return named
+            n, m = self._decide(c, text[cs:fe])
+            named, made = named or n, made or m
+        return named, made
 
     # ---------------------------------------------------------------------------- decision
-    def _decide(self, c: clauses.Clause, field_text: str) -> bool:
+    def _decide(self, c: clauses.Clause, field_text: str) -> tuple[bool, bool]:
         made = []
         cands = candidates(self.ctx, c)
         if not cands and rules.rx("national").search(c.body):
@@ -150,13 +155,19 @@ class _Reader:
                 made.append((e, cand))
         recent = [e for e, _ in made if abs(e.event_date - self.ctx.published) <= RECENT]
         self.last_events = recent or self.last_events
+        if not _quoted(c):  # a recollection in a quote is not what the narrative goes on with
+            self.last_made = [e for e, _ in made] or self.last_made
+        self.attached = []
         for e, cand in made:
             history = (
                 cand.event.precision == "year"
                 or abs(cand.event.event_date - self.ctx.published).days > HISTORY_DAYS
             )
             if not history:
-                self._enrich(e, field_text, c.officials)
+                self._enrich(e, "" if _elsewhere(field_text, [e]) else field_text, c.officials)
+            else:  # history adds no fields, except the content of the document it signed
+                doc = rules.rx("document_topic").search(field_text)
+                self._add_fields([e], field_text[doc.start() :] if doc else "")
         if cands:
             first = cands[0].event
             if (
@@ -171,7 +182,7 @@ class _Reader:
         named = [cand for cand in cands if cand.partner_named]
         if named:
             self.ctx.cur_foreign = named[-1].event.foreign
-        return bool(named)
+        return bool(named), bool(made)
 
     def _accept(self, cand: Candidate, evidence: str) -> Event | None:
         """The event a candidate becomes: a new one, or the same event found before."""
@@ -191,9 +202,7 @@ class _Reader:
         return e
 
     def _enrich(self, e: Event, text: str, officials: list[Official]) -> None:
-        for f in lexicon.fields_in(text):
-            if f not in e.fields:
-                e.fields.append(f)
+        self._add_fields([e], text)
         add_people(e.korean_officials, [o for o in officials if o.side == "korean"])
         add_people(e.foreign_officials, [o for o in officials if o.side == "foreign"])
 
@@ -248,8 +257,29 @@ class _Reader:
                 e.event_date = first
                 self.events.setdefault(e.key(), e)
 
+    @staticmethod
+    def _add_fields(events: list[Event], text: str) -> None:
+        fields = lexicon.fields_in(text)
+        for e in events:
+            e.fields += [f for f in fields if f not in e.fields]
+
     def _attach_fields(self, text: str, dates: list[DateMention]) -> None:
-        """A sentence without a trigger that continues the latest event adds its fields."""
+        """A sentence that continues the latest event adds its fields: the content of a document
+        goes to the agreement just told (even a past one), one more field to where the sentence
+        before went, anything else that continues to the current day's events."""
+        head = text.strip()
+        targets = self._continued(text, dates)
+        if rules.rx("document_topic").match(head):
+            targets = [e for e in self.last_made if e.event_type == "agreement"] or targets
+        elif rules.rx("field_topic").match(head) and self.attached:
+            targets = self.attached
+        if rules.rx("habitual").search(text):
+            targets = []
+        self.attached = targets
+        self._add_fields(targets, text)
+
+    def _continued(self, text: str, dates: list[DateMention]) -> list[Event]:
+        """The current day's events when the sentence continues them, else none."""
         cur = self.ctx.cur_date
         current = [
             e
@@ -257,23 +287,35 @@ class _Reader:
             if cur and (e.event_date, e.precision) == cur and abs(e.event_date - self.ctx.published) <= RECENT
         ]
         if not current:
-            return
+            return []
         people = {o.name for e in current for o in e.korean_officials + e.foreign_officials}
         dated = any(d.usable and d.value for d in dates)
         head = text.strip()
+        if _elsewhere(text, current):
+            return []
         continues = (
             any(d.precision == "ref" for d in dates)
             or rules.rx("continues").match(head)
+            or rules.rx("this_occasion_cue").search(text)
             or (
                 not dated
                 and (rules.rx("delegation").search(text[:30]) or any(p in text[:40] for p in people))
             )
         )
-        if not continues or rules.rx("habitual").search(text):
-            return
-        fields = lexicon.fields_in(text)
-        for e in current:
-            e.fields += [f for f in fields if f not in e.fields]
+        return current if continues else []
+
+
+def _elsewhere(text: str, events: list[Event]) -> bool:
+    """The text names, in Hangul, another country than the events' partners (the next leg of a
+    tour); a one-letter Hanja short form (蒙 in a company's name) is no country here."""
+    partners = {e.foreign.country for e in events} | {"KR"}
+    table = rules.countries()
+    names = (text[s:e] for s, e in rules.country_spans(text))
+    return any(re.fullmatch("[가-힣]{2,}", n) and table[n] not in partners for n in names)
+
+
+def _quoted(c: clauses.Clause) -> bool:
+    return any(m.start() <= c.triggers[0].start < m.end() for m in rules.rx("quote").finditer(c.text))
 
 
 def worth_reading(line: str) -> bool:
