@@ -378,3 +378,13 @@ def test_the_occasion_as_a_reason_continues_it_and_another_country_does_not():
         "방문단은 이어 베트남에 건너가 현지 업체와 만나 농산물 수출 방안을 협의한다."
     )
     assert _fields(events, "visit", "다롄시", "2024-09-10") == {"administration"}
+
+
+def test_headline_fields_go_to_the_main_recent_events_but_not_a_past_item_of_the_headline():
+    events, _ = run(
+        "- 관광설명회·스포츠 교류도\n"
+        "- 지난해 5월 업무협약…교육 협력\n"
+        "전주시 대표단은 지난 10일 쑤저우시청을 방문했다.",
+        title="전주시, 中 쑤저우시 찾아 문화 교류 논의",
+    )
+    assert _fields(events, "visit", "쑤저우시", "2024-09-10") == {"culture", "tourism", "sports"}

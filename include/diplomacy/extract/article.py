@@ -31,6 +31,7 @@ HISTORY_DAYS = 400
 class _Reader:
     def __init__(self, title: str | None, sentences: Sequence[Sentence], published: date):
         self.sentences = sentences
+        self.title = title or ""
         body = " ".join(s.text for s in sentences)
         self.res = Resolver((title or "") + "\n" + body, published)
         lead = (title or "") + " " + " ".join(s.text for s in sentences[:2])
@@ -64,6 +65,7 @@ class _Reader:
                 analysed[i] = morph.from_kiwi(s.tokens, s.shift)
         for i, s in enumerate(self.sentences):
             self._sentence(s.text, analysed.get(i))
+        self._headline_fields()
         events = merge.article_level(
             list(self.events.values()), self.delegation, self.guests, self.ctx.published
         )
@@ -256,6 +258,32 @@ class _Reader:
                 self.events.pop(e.key(), None)
                 e.event_date = first
                 self.events.setdefault(e.key(), e)
+
+    def _headline_fields(self) -> None:
+        """The fields the headline and its sub-headlines name belong to the article's own recent
+        events with its main partner; a part of a headline that names another partner, or that
+        follows a past date ("지난해 9월 ……"), tells of something else."""
+        main, home = self.ctx.main_foreign, self.ctx.main_korean
+        own = [
+            e
+            for e in self.events.values()
+            if main is not None
+            and e.foreign.name == main.name
+            and (home is None or e.korean.name == home.name)
+            and abs(e.event_date - self.ctx.published) <= RECENT
+        ]
+        lines = [self.title]
+        for s in self.sentences[:4]:
+            if rules.rx("sentence_end").search(s.text):
+                break
+            lines.append(s.text)
+        for line in lines:
+            for part in rules.rx("headline_break").split(line):
+                if rules.rx("past_mark").search(part):
+                    break
+                others = [g for *_, g in self.res.foreign(part) if g.name != main.name] if main else []
+                if not others and not _elsewhere(part, own) and not rules.rx("habitual").search(part):
+                    self._add_fields(own, part)
 
     @staticmethod
     def _add_fields(events: list[Event], text: str) -> None:
