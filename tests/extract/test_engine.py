@@ -388,3 +388,48 @@ def test_members_listed_for_this_trip_join_its_stops():
     )
     visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
     assert {o.name for o in visit.korean_officials} == {"박영민", "최수진"}
+
+
+def _fields(events, event_type, foreign, day):
+    (e,) = [e for k, e in events.items() if k[0] == event_type and k[2] == foreign and k[3] == day]
+    return set(e.fields)
+
+
+def test_the_content_of_a_signed_document_gives_the_fields_of_the_signing_and_its_visit():
+    events, _ = run(
+        "전주시 대표단은 지난 10일 쑤저우시청을 방문해 우호도시 협정을 체결했다.\n"
+        "협정서에는 관광과 문화 분야의 교류를 넓힌다는 내용이 담겼다.\n"
+        "경제 분야에서는 투자와 무역을 늘리기로 했다."
+    )
+    want = {"tourism", "culture", "economy", "investment", "trade"}
+    assert _fields(events, "agreement", "쑤저우시", "2024-09-10") == want
+    assert _fields(events, "visit", "쑤저우시", "2024-09-10") == want
+
+
+def test_a_past_signing_takes_the_content_of_its_document_but_not_the_years_after_it():
+    events, _ = run(
+        "두 도시는 2015년 5월 3일 다롄시에서 자매결연 협정을 맺었으며, 협정에는 교육과 체육 분야의 교류가 담겼다.\n"
+        "춘천시와 선양시는 2010년 자매결연을 맺은 뒤 문화 분야에서 교류해 왔다.",
+        title="춘천시, 다롄시와 자매결연 10년",
+    )
+    assert _fields(events, "agreement", "다롄시", "2015-05-03") == {"education", "sports"}
+    assert _fields(events, "agreement", "선양시", "2010-01-01") == set()
+
+
+def test_the_occasion_as_a_reason_continues_it_and_another_country_does_not():
+    events, _ = run(
+        "춘천시 방문단은 지난 10일 다롄시를 방문해 우호교류 협약을 체결했다.\n"
+        "2019년 이후 교류가 멈췄는데 양측은 이번 협약을 계기로 공무원 교류를 다시 잇기로 했다.\n"
+        "방문단은 이어 베트남에 건너가 현지 업체와 만나 농산물 수출 방안을 협의한다."
+    )
+    assert _fields(events, "visit", "다롄시", "2024-09-10") == {"administration"}
+
+
+def test_headline_fields_go_to_the_main_recent_events_but_not_a_past_item_of_the_headline():
+    events, _ = run(
+        "- 관광설명회·스포츠 교류도\n"
+        "- 지난해 5월 업무협약…교육 협력\n"
+        "전주시 대표단은 지난 10일 쑤저우시청을 방문했다.",
+        title="전주시, 中 쑤저우시 찾아 문화 교류 논의",
+    )
+    assert _fields(events, "visit", "쑤저우시", "2024-09-10") == {"culture", "tourism", "sports"}

@@ -10,6 +10,7 @@ article-level conventions (one visit per stop, visit + agreement, shared people 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -30,6 +31,7 @@ HISTORY_DAYS = 400
 class _Reader:
     def __init__(self, title: str | None, sentences: Sequence[Sentence], published: date):
         self.sentences = sentences
+        self.title = title or ""
         body = " ".join(s.text for s in sentences)
         self.res = Resolver((title or "") + "\n" + body, published)
         lead = (title or "") + " " + " ".join(s.text for s in sentences[:2])
@@ -47,6 +49,8 @@ class _Reader:
         self.delegation: list[Official] = []  # Korean officials travelling
         self.guests: list[Official] = []  # foreign officials visiting Korea
         self.last_events: list[Event] = []  # what the latest trigger clause was about
+        self.last_made: list[Event] = []  # the same, history included (a document's content follows it)
+        self.attached: list[Event] = []  # the events the previous sentence's fields went to
         self.trace: list[Candidate] = []  # every candidate with its decision (for training)
 
     # ---------------------------------------------------------------------------- reading
@@ -61,6 +65,7 @@ class _Reader:
                 analysed[i] = morph.from_kiwi(s.tokens, s.shift)
         for i, s in enumerate(self.sentences):
             self._sentence(s.text, analysed.get(i))
+        self._headline_fields()
         events = merge.article_level(
             list(self.events.values()), self.delegation, self.guests, self.ctx.published
         )
@@ -106,19 +111,20 @@ class _Reader:
         if travelling:
             self._note_delegation(officials)
         self.rel.read(text, ks, fs, dates, self.ctx)
-        named = False
+        named, made = False, False
         if trig:
-            named = self._clauses(text, tokens, trig, ks, fs, dates, officials)
-        else:
+            named, made = self._clauses(text, tokens, trig, ks, fs, dates, officials)
+        if not made:  # a trigger that makes nothing leaves the sentence a continuation
             self._attach_fields(text, dates)
+        if not trig:
             if present:
                 self._attach_present(dates, officials)
             self._stay_start(text, dates)
         self._carry(text, dates, fs, named)
 
-    def _clauses(self, text, tokens, trig, ks, fs, dates, officials) -> bool:
+    def _clauses(self, text, tokens, trig, ks, fs, dates, officials) -> tuple[bool, bool]:
         spans = clauses.clause_spans(text)
-        named = False
+        named, made = False, False
         for i, (cs, ce) in enumerate(spans):
             ctrig = [t for t in trig if cs <= t.start < ce]
             if not ctrig:
@@ -140,11 +146,12 @@ class _Reader:
                 officials=officials,
                 tokens=tokens,
             )
-            named |= self._decide(c, text[cs:fe])
-        return named
+            n, m = self._decide(c, text[cs:fe])
+            named, made = named or n, made or m
+        return named, made
 
     # ---------------------------------------------------------------------------- decision
-    def _decide(self, c: clauses.Clause, field_text: str) -> bool:
+    def _decide(self, c: clauses.Clause, field_text: str) -> tuple[bool, bool]:
         made = []
         cands = candidates(self.ctx, c)
         if not cands and rules.rx("national").search(c.body):
@@ -156,14 +163,23 @@ class _Reader:
                 made.append((e, cand))
         recent = [e for e, _ in made if abs(e.event_date - self.ctx.published) <= RECENT]
         self.last_events = recent or self.last_events
+        if not _quoted(c):  # a recollection in a quote is not what the narrative goes on with
+            self.last_made = [e for e, _ in made] or self.last_made
+        self.attached = []
         for e, cand in made:
             history = (
                 cand.event.precision == "year"
                 or abs(cand.event.event_date - self.ctx.published).days > HISTORY_DAYS
             )
             # the people who took part are named for an event of any age; the fields of history
-            # are background ("1994년 자매결연 이래 문화·관광 교류")
-            self._enrich(e, "" if history else field_text, c.officials)
+            # are background ("1994년 자매결연 이래 문화·관광 교류"), except the content of the
+            # document it signed
+            if not history:
+                self._enrich(e, "" if _elsewhere(field_text, [e]) else field_text, c.officials)
+            else:
+                self._enrich(e, "", c.officials)
+                doc = rules.rx("document_topic").search(field_text)
+                self._add_fields([e], field_text[doc.start() :] if doc else "")
         if cands:
             first = cands[0].event
             if (
@@ -178,7 +194,7 @@ class _Reader:
         named = [cand for cand in cands if cand.partner_named]
         if named:
             self.ctx.cur_foreign = named[-1].event.foreign
-        return bool(named)
+        return bool(named), bool(made)
 
     def _accept(self, cand: Candidate, evidence: str) -> Event | None:
         """The event a candidate becomes: a new one, or the same event found before."""
@@ -198,9 +214,7 @@ class _Reader:
         return e
 
     def _enrich(self, e: Event, text: str, officials: list[Official]) -> None:
-        for f in lexicon.fields_in(text):
-            if f not in e.fields:
-                e.fields.append(f)
+        self._add_fields([e], text)
         add_people(e.korean_officials, [o for o in officials if o.side == "korean"])
         add_people(e.foreign_officials, [o for o in officials if o.side == "foreign"])
 
@@ -267,8 +281,55 @@ class _Reader:
                 add_people(e.korean_officials, [o for o in officials if o.side == "korean"])
                 add_people(e.foreign_officials, [o for o in officials if o.side == "foreign"])
 
+    def _headline_fields(self) -> None:
+        """The fields the headline and its sub-headlines name belong to the article's own recent
+        events with its main partner; a part of a headline that names another partner, or that
+        follows a past date ("지난해 9월 ……"), tells of something else."""
+        main, home = self.ctx.main_foreign, self.ctx.main_korean
+        own = [
+            e
+            for e in self.events.values()
+            if main is not None
+            and e.foreign.name == main.name
+            and (home is None or e.korean.name == home.name)
+            and abs(e.event_date - self.ctx.published) <= RECENT
+        ]
+        lines = [self.title]
+        for s in self.sentences[:4]:
+            if rules.rx("sentence_end").search(s.text):
+                break
+            lines.append(s.text)
+        for line in lines:
+            for part in rules.rx("headline_break").split(line):
+                if rules.rx("past_mark").search(part):
+                    break
+                others = [g for *_, g in self.res.foreign(part) if g.name != main.name] if main else []
+                if not others and not _elsewhere(part, own) and not rules.rx("habitual").search(part):
+                    self._add_fields(own, part)
+
+    @staticmethod
+    def _add_fields(events: list[Event], text: str) -> None:
+        fields = lexicon.fields_in(text)
+        for e in events:
+            e.fields += [f for f in fields if f not in e.fields]
+
     def _attach_fields(self, text: str, dates: list[DateMention]) -> None:
-        """A sentence without a trigger that continues the latest event adds its fields."""
+        """A sentence that continues the latest event adds its fields: the content of a document
+        goes to the agreement just told (even a past one), one more field to where the sentence
+        before went, anything else that continues to the current day's events."""
+        head = text.strip()
+        targets = self._continued(text, dates)
+        if rules.rx("document_topic").match(head):
+            targets = [e for e in self.last_made if e.event_type == "agreement"] or targets
+        elif rules.rx("field_topic").match(head) and self.attached:
+            targets = self.attached
+        if rules.rx("habitual").search(text):
+            targets = []
+        self.attached = targets
+        self._add_fields(targets, text)
+
+    def _continued(self, text: str, dates: list[DateMention]) -> list[Event]:
+        """The current day's events when the sentence continues them, else none."""
         cur = self.ctx.cur_date
         current = [
             e
@@ -276,23 +337,35 @@ class _Reader:
             if cur and (e.event_date, e.precision) == cur and abs(e.event_date - self.ctx.published) <= RECENT
         ]
         if not current:
-            return
+            return []
         people = {o.name for e in current for o in e.korean_officials + e.foreign_officials}
         dated = any(d.usable and d.value for d in dates)
         head = text.strip()
+        if _elsewhere(text, current):
+            return []
         continues = (
             any(d.precision == "ref" for d in dates)
             or rules.rx("continues").match(head)
+            or rules.rx("this_occasion_cue").search(text)
             or (
                 not dated
                 and (rules.rx("delegation").search(text[:30]) or any(p in text[:40] for p in people))
             )
         )
-        if not continues or rules.rx("habitual").search(text):
-            return
-        fields = lexicon.fields_in(text)
-        for e in current:
-            e.fields += [f for f in fields if f not in e.fields]
+        return current if continues else []
+
+
+def _elsewhere(text: str, events: list[Event]) -> bool:
+    """The text names, in Hangul, another country than the events' partners (the next leg of a
+    tour); a one-letter Hanja short form (蒙 in a company's name) is no country here."""
+    partners = {e.foreign.country for e in events} | {"KR"}
+    table = rules.countries()
+    names = (text[s:e] for s, e in rules.country_spans(text))
+    return any(re.fullmatch("[가-힣]{2,}", n) and table[n] not in partners for n in names)
+
+
+def _quoted(c: clauses.Clause) -> bool:
+    return any(m.start() <= c.triggers[0].start < m.end() for m in rules.rx("quote").finditer(c.text))
 
 
 def worth_reading(line: str) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from diplomacy.extract import rules
+
 
 def _rows(name: str) -> list[dict]:
     with resources.files("diplomacy.data").joinpath(name).open(encoding="utf-8") as fh:
@@ -45,13 +47,19 @@ def titles() -> dict[str, str]:
 
 
 def fields_in(text: str) -> list[str]:
-    """Cooperation fields named in `text`, in the contract's vocabulary, in order of mention."""
+    """Cooperation fields named in `text`, in the contract's vocabulary, in order of mention; a
+    field word inside the name of an office, a title or a body (행정지원국장) names no field."""
     found = []
     for name, rx in field_patterns():
-        m = rx.search(text)
+        m = next((m for m in rx.finditer(text) if not _in_name(text, m.end())), None)
         if m:
             found.append((m.start(), name))
     return [name for _, name in sorted(found)]
+
+
+def _in_name(text: str, end: int) -> bool:
+    tail = re.match(r"[가-힣]*", text[end:]).group()
+    return bool(tail) and rules.rx("field_word_in_name").search(tail) is not None
 
 
 def agreement_type(text: str) -> str:
