@@ -19,7 +19,7 @@ __all__ = ["Relations", "attached"]
 def attached(mentions: list[Mention], pos: int, text: str) -> list[Mention]:
     """The mention a relation word at `pos` speaks of, with the list it stands in."""
     before = [m for m in mentions if m.end <= pos and pos - m.end < 60]
-    after = [m for m in mentions if m.start >= pos and m.start - pos < 40]
+    after = [m for m in mentions if m.start >= pos and m.start - pos < 40 and _describes(text[pos : m.start])]
     if not before and not after:
         return []
     pick = before[-1] if before else after[0]
@@ -32,6 +32,16 @@ def attached(mentions: list[Mention], pos: int, text: str) -> list[Mention]:
     while hi + 1 < len(ordered) and gap.fullmatch(text[ordered[hi].end : ordered[hi + 1].start]):
         hi += 1
     return ordered[lo : hi + 1]
+
+
+def _describes(gap: str) -> bool:
+    """A relation word describes a name after it when nothing but its attribute stands between."""
+    return bool(rules.rx("relation_after_gap").match(gap)) and not rules.rx("pair_anaphor").search(gap)
+
+
+def _party(m: Mention, text: str) -> bool:
+    """A mention can be a party to a relation unless it only locates an act ("X 청사에서")."""
+    return m.start < 0 or not rules.rx("relation_venue").match(text[m.end : m.end + 30])
 
 
 class Relations:
@@ -52,13 +62,15 @@ class Relations:
     def _sides(self, text, pos, ks, fs, ctx):
         from diplomacy.extract.candidates import drop_contained_provinces
 
-        near_k = attached(ks, pos, text)
-        near_f = attached(drop_contained_provinces(fs), pos, text)
+        near_k = attached([k for k in ks if _party(k, text)], pos, text)
+        near_f = attached([f for f in drop_contained_provinces(fs) if _party(f, text)], pos, text)
         pair = rules.rx("pair_anaphor").search(text)
+        # "두 지역은" with no name at all: the partner the article is speaking of
+        partner = ctx.main_foreign if near_k else (ctx.cur_foreign or ctx.main_foreign)
+        if not near_f and (near_k or not ks) and partner and pair:
+            near_f = [Mention(-1, -1, partner, OTHER)]
         if not near_k and near_f and ctx.main_korean and (pair or not ks):
             near_k = [Mention(-1, -1, ctx.main_korean, OTHER)]
-        if not near_f and near_k and ctx.main_foreign and pair:
-            near_f = [Mention(-1, -1, ctx.main_foreign, OTHER)]
         return near_k, near_f
 
     def read(self, text: str, ks: list[Mention], fs: list[Mention], dates: list[DateMention], ctx) -> None:
@@ -68,6 +80,8 @@ class Relations:
                 continue  # a planned agreement creates no relationship yet
             if any(a <= m.start() < b for a, b in quoted):
                 continue
+            if rules.rx("relation_either").search(text[max(0, m.start() - 4) : m.end() + 4]):
+                continue  # "자매·우호도시": a class of partners, no single relation
             near_k, near_f = self._sides(text, m.start(), ks, fs, ctx)
             if not near_k or not near_f:
                 continue

@@ -1,0 +1,66 @@
+"""Standing relationships read from invented sentences (not from the eval set)."""
+
+from datetime import date
+
+from diplomacy.extract.engine import extract_article
+from diplomacy.extract.nlp import analyse
+
+PUB = date(2024, 9, 12)
+
+
+def rels(body, title=""):
+    (sentences,) = list(analyse([body]))
+    ex = extract_article("t", title, sentences, PUB)
+    return {(r.korean.name, r.foreign.name, r.relationship_type) for r in ex.relationships}
+
+
+def test_a_class_of_both_kinds_names_no_relation():
+    found = rels("춘천시가 우호·자매 관계를 맺은 해외 도시는 다롄시에 이어 일곱 곳이다.")
+    assert ("춘천시", "다롄시", "sister_city") not in found
+
+
+def test_a_prize_or_a_letter_of_intent_is_no_relation():
+    found = rels(
+        "춘천시는 지난해 '우호도시 교류협력상'을 다롄시와 함께 받았다.\n"
+        "춘천시는 선양시와 자매결연 의향서를 주고받고 교류를 약속했다."
+    )
+    assert found == set()
+
+
+def test_a_hope_or_an_intention_is_no_relation():
+    found = rels(
+        "춘천시와 다롄시는 때가 되면 자매결연 협정으로 관계를 높이자는 데 뜻을 모았다.\n"
+        "당시 춘천시와 다롄시는 우호도시 관계를 발전시키려는 의향을 밝혔다."
+    )
+    assert not {r for r in found if r[1] == "다롄시"}
+
+
+def test_the_building_where_a_relation_was_celebrated_is_no_party():
+    found = rels(
+        "김 지사는 당시 선양시 청사에서 자매결연 20주년 기념 업무협약을 맺었다.",
+        title="강원도, 中 다롄시와 교류",
+    )
+    assert not {r for r in found if r[1] == "선양시"}
+
+
+def test_a_name_after_a_relation_word_across_a_clause_break_is_not_described():
+    found = rels(
+        "26일 '자매결연 20주년 기념 한마당'이 열리고, 27일에는 선양에 있는 기업을 찾는다.",
+        title="춘천시, 中 다롄시와 자매결연 20주년",
+    )
+    assert ("춘천시", "선양시", "sister_city") not in found
+
+
+def test_a_list_with_readings_in_parentheses():
+    found = rels("춘천시는 다롄시 외에 선양시(瀋陽市), 창춘시(長春市)와도 자매결연을 맺고 있다.")
+    assert {("춘천시", "선양시", "sister_city"), ("춘천시", "창춘시", "sister_city")} <= found
+
+
+def test_the_pair_named_by_an_anaphor_before_an_upgrade():
+    found = rels(
+        "춘천시와 다롄시의 인연은 2005년 시작됐다.\n"
+        "이후 우호교류 관계를 이어 오던 두 도시는 선양 빈하이호텔에서 자매결연 협정을 맺었다.",
+        title="춘천시, 中 다롄시와 자매결연 10주년",
+    )
+    assert ("춘천시", "다롄시", "friendship_city") in found
+    assert not {r for r in found if r[1] == "선양시"}
