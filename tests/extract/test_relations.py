@@ -64,3 +64,11 @@ def test_the_pair_named_by_an_anaphor_before_an_upgrade():
     )
     assert ("춘천시", "다롄시", "friendship_city") in found
     assert not {r for r in found if r[1] == "선양시"}
+
+
+def test_a_long_list_far_from_the_topic_with_countries_and_provinces_between():
+    found = rels(
+        "춘천시는 2001년 3월 일본 오카야마시와 처음으로 국제 자매결연을 맺었으며 "
+        "호주 시드니시, 중국 랴오닝성 선양시 등과도 자매도시 관계를 이어오고 있다."
+    )
+    assert {("춘천시", "시드니시", "sister_city"), ("춘천시", "선양시", "sister_city")} <= found

@@ -11,7 +11,7 @@ from diplomacy.extract import rules
 from diplomacy.extract.clauses import Mention
 from diplomacy.extract.dates import DateMention
 from diplomacy.extract.events import Relationship
-from diplomacy.extract.roles import OTHER
+from diplomacy.extract.roles import OTHER, SUBJECT
 
 __all__ = ["Relations", "attached"]
 
@@ -63,6 +63,8 @@ class Relations:
         from diplomacy.extract.candidates import drop_contained_provinces
 
         near_k = attached([k for k in ks if _party(k, text)], pos, text)
+        if not near_k:  # far from the relation word, the sentence's topic ("송파구는 …") speaks of it
+            near_k = [k for k in ks if k.role == SUBJECT and k.end <= pos][:1]
         near_f = attached([f for f in drop_contained_provinces(fs) if _party(f, text)], pos, text)
         pair = rules.rx("pair_anaphor").search(text)
         # "두 지역은" with no name at all: the partner the article is speaking of
