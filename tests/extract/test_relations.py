@@ -72,3 +72,14 @@ def test_a_long_list_far_from_the_topic_with_countries_and_provinces_between():
         "호주 시드니시, 중국 랴오닝성 선양시 등과도 자매도시 관계를 이어오고 있다."
     )
     assert {("춘천시", "시드니시", "sister_city"), ("춘천시", "선양시", "sister_city")} <= found
+
+
+def test_a_quote_that_states_a_standing_relation_or_names_a_partner_by_it():
+    found = rels(
+        '김 시장은 "춘천시는 중국 다롄시와도 우호교류관계를 이어오고 있다"며 "교류를 넓히겠다"고 말했다.\n'
+        '김 시장은 "자매결연도시인 일본 오카야마시와의 교류도 더 늘리겠다"고 말했다.\n'
+        '김 시장은 "선양시와 자매결연을 맺어 교류를 넓히고 싶다"고 말했다.'
+    )
+    assert ("춘천시", "다롄시", "friendship_city") in found
+    assert ("춘천시", "오카야마시", "sister_city") in found
+    assert not {r for r in found if r[1] == "선양시"}

@@ -75,12 +75,20 @@ class Relations:
             near_k = [Mention(-1, -1, ctx.main_korean, OTHER)]
         return near_k, near_f
 
+    @staticmethod
+    def _told_in_quote(text: str, m, quoted: list[tuple[int, int]]) -> bool:
+        """A quote states a standing relation when it pledges nothing, or names the partner by it."""
+        a, b = next((a, b) for a, b in quoted if a <= m.start() < b)
+        return not rules.rx("pledge").search(text[a:b]) or bool(
+            rules.rx("relation_attributive").match(text[m.end() : m.end() + 6])
+        )
+
     def read(self, text: str, ks: list[Mention], fs: list[Mention], dates: list[DateMention], ctx) -> None:
         quoted = [(m.start(), m.end()) for m in rules.rx("quote").finditer(text)]
         for m in rules.rx("relation").finditer(text):
             if rules.rx("relation_planned").search(text[m.end() : m.end() + 30]):
                 continue  # a planned agreement creates no relationship yet
-            if any(a <= m.start() < b for a, b in quoted):
+            if any(a <= m.start() < b for a, b in quoted) and not self._told_in_quote(text, m, quoted):
                 continue
             if rules.rx("relation_either").search(text[max(0, m.start() - 4) : m.end() + 4]):
                 continue  # "자매·우호도시": a class of partners, no single relation
