@@ -83,3 +83,10 @@ def test_a_quote_that_states_a_standing_relation_or_names_a_partner_by_it():
     assert ("춘천시", "다롄시", "friendship_city") in found
     assert ("춘천시", "오카야마시", "sister_city") in found
     assert not {r for r in found if r[1] == "선양시"}
+
+
+def test_a_legislatures_friendship_pact_is_an_mou_and_no_relation():
+    (sentences,) = list(analyse(["춘천시의회는 2010년 다롄시 인민대표대회와 우호교류 협정을 체결했다."]))
+    ex = extract_article("t", "", sentences, PUB)
+    assert [(e.event_type, e.agreement_type) for e in ex.events] == [("agreement", "mou")]
+    assert ex.relationships == []

@@ -334,10 +334,14 @@ def event_types(c: Clause, live: list[Trigger]) -> set[str]:
 
 
 def agreement_type(c: Clause) -> str:
-    """The document kind named next to the signing verb, not anywhere in the clause."""
+    """The document kind named next to the signing verb, not anywhere in the clause; a friendship
+    pact a legislature signs is a cooperation agreement (mou)."""
     for t in c.triggers:
         if t.event_type == "agreement":
-            atype = lexicon.agreement_type(c.text[max(0, t.start - 30) : t.end])
+            window = c.text[max(0, t.start - 30) : t.end]
+            atype = lexicon.agreement_type(window)
+            if atype == "friendship_city" and rules.rx("legislature_party").search(window):
+                return "mou"
             if atype != "other":
                 return atype
     return "other"
