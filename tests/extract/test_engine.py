@@ -388,3 +388,9 @@ def test_members_listed_for_this_trip_join_its_stops():
     )
     visit = events[("visit", "전주시", "다롄시", "2024-09-10", "occurred")]
     assert {o.name for o in visit.korean_officials} == {"박영민", "최수진"}
+
+
+def test_signing_online_is_an_agreement_and_a_virtual_meeting_without_a_visit():
+    events, rels = run("춘천시는 지난 10일 시청 영상회의실에서 다롄시와 우호교류 협약을 온라인으로 체결했다.")
+    assert {k[0] for k in events} == {"agreement", "virtual_meeting"}
+    assert ("춘천시", "다롄시", "friendship_city", 2024) in rels

@@ -409,8 +409,8 @@ def _event(kind: str, k: Mention, p: Mention, f: _Frame, **extra) -> Event:
 
 def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list[tuple[Event, bool]]:
     out = [(_event("agreement", k, p, f, agreement_type=agreement_type(f.clause)), False)]
-    if not f.recent:
-        return out
+    if not f.recent or "virtual_meeting" in f.types:
+        return out  # signed by video: the virtual meeting is the encounter, nobody travelled
     if f.location is not None:
         out.append((_event("meeting", k, p, f, location=f.location), True))
     elif (f.at_korea or direction == "inbound") and "visit" not in f.types:
