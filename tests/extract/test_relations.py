@@ -90,3 +90,28 @@ def test_a_legislatures_friendship_pact_is_an_mou_and_no_relation():
     ex = extract_article("t", "", sentences, PUB)
     assert [(e.event_type, e.agreement_type) for e in ex.events] == [("agreement", "mou")]
     assert ex.relationships == []
+
+
+def years(body, title=""):
+    (sentences,) = list(analyse([body]))
+    ex = extract_article("t", title, sentences, PUB)
+    return {(r.foreign.name, r.relationship_type): r.established_year for r in ex.relationships}
+
+
+def test_a_relation_is_dated_by_the_nearest_date_since_the_previous_relation_word():
+    found = years(
+        "춘천시와 다롄시는 2015년 3월 우호교류 협약을 맺은 뒤 교류를 이어오다 올해 5월 자매결연으로 관계를 높였다.\n"
+        "춘천시는 2001년 일본 오카야마시와 자매결연을 맺었으며 중국 선양시 등과도 자매도시 관계를 이어오고 있다."
+    )
+    assert found[("다롄시", "sister_city")] == 2024
+    assert found[("오카야마시", "sister_city")] == 2001
+    assert found[("선양시", "sister_city")] is None
+
+
+def test_an_anniversary_dates_the_relation_and_a_partner_named_by_it_takes_no_date():
+    found = years(
+        "춘천시는 다롄시와 자매결연 20주년을 맞아 기념행사를 열었다.\n"
+        "춘천시 대표단은 지난 10일 자매도시인 오카야마시를 방문했다."
+    )
+    assert found[("다롄시", "sister_city")] == 2004
+    assert found[("오카야마시", "sister_city")] is None

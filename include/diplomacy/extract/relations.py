@@ -44,6 +44,39 @@ def _party(m: Mention, text: str) -> bool:
     return m.start < 0 or not rules.rx("relation_venue").match(text[m.end : m.end + 30])
 
 
+def _with_previous_end(matches):
+    """Each relation word with the end of the one before it in the sentence (0 for the first)."""
+    lo = 0
+    for m in matches:
+        yield m, lo
+        lo = m.end()
+
+
+def established(
+    text: str, m, lo: int, dates: list[DateMention], mentions: list[Mention], published
+) -> int | None:
+    """The year a relation word dates its relation by: "N주년" counts back from the year it is told
+    of; else the latest date since the previous relation word (a year written out may also follow
+    closely: "자매결연을 2005년에"). A relation word that names a partner ("자매도시인 X시",
+    "자매도시 X시를 찾아") dates nothing: the date is of another act."""
+    after = text[m.end() : m.end() + 12]
+    if rules.rx("relation_attributive").match(after) or any(0 <= x.start - m.end() <= 2 for x in mentions):
+        return None
+    years = [
+        d.value.year
+        for d in dates
+        if d.value
+        and d.role != "report"
+        and lo <= d.start < m.end() + 15
+        and (d.explicit_year or d.end <= m.start())
+        and d.value.year <= published.year
+    ]
+    anniversary = rules.rx("anniversary").match(after)
+    if anniversary:
+        return (years[-1] if years else published.year) - int(anniversary.group(1))
+    return years[-1] if years else None
+
+
 class Relations:
     def __init__(self) -> None:
         self._by_key: dict[tuple, Relationship] = {}
@@ -85,7 +118,8 @@ class Relations:
 
     def read(self, text: str, ks: list[Mention], fs: list[Mention], dates: list[DateMention], ctx) -> None:
         quoted = [(m.start(), m.end()) for m in rules.rx("quote").finditer(text)]
-        for m in rules.rx("relation").finditer(text):
+        lo = 0  # a date belongs to the nearest relation word after it
+        for m, lo in _with_previous_end(rules.rx("relation").finditer(text)):
             if rules.rx("relation_planned").search(text[m.end() : m.end() + 30]):
                 continue  # a planned agreement creates no relationship yet
             if any(a <= m.start() < b for a, b in quoted) and not self._told_in_quote(text, m, quoted):
@@ -95,15 +129,8 @@ class Relations:
             near_k, near_f = self._sides(text, m.start(), ks, fs, ctx)
             if not near_k or not near_f:
                 continue
-            years = [
-                d.value.year
-                for d in dates
-                if d.value
-                and d.explicit_year
-                and d.start < m.end() + 15
-                and d.value.year <= ctx.published.year
-            ]
+            year = established(text, m, lo, dates, ks + fs, ctx.published)
             rtype = "sister_city" if "자매" in m.group(1) else "friendship_city"
             for k in near_k:
                 for f in near_f:
-                    self.add(k.gov, f.gov, rtype, years[-1] if years else None, text.strip())
+                    self.add(k.gov, f.gov, rtype, year, text.strip())
