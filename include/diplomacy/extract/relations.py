@@ -118,7 +118,7 @@ class Relations:
 
     def read(self, text: str, ks: list[Mention], fs: list[Mention], dates: list[DateMention], ctx) -> None:
         quoted = [(m.start(), m.end()) for m in rules.rx("quote").finditer(text)]
-        lo = 0  # a date belongs to the nearest relation word after it
+        # lo: where the previous relation word ended (a date belongs to the nearest word after it)
         for m, lo in _with_previous_end(rules.rx("relation").finditer(text)):
             if rules.rx("relation_planned").search(text[m.end() : m.end() + 30]):
                 continue  # a planned agreement creates no relationship yet
