@@ -433,3 +433,9 @@ def test_headline_fields_go_to_the_main_recent_events_but_not_a_past_item_of_the
         title="전주시, 中 쑤저우시 찾아 문화 교류 논의",
     )
     assert _fields(events, "visit", "쑤저우시", "2024-09-10") == {"culture", "tourism", "sports"}
+
+
+def test_signing_online_is_an_agreement_and_a_virtual_meeting_without_a_visit():
+    events, rels = run("춘천시는 지난 10일 시청 영상회의실에서 다롄시와 우호교류 협약을 온라인으로 체결했다.")
+    assert {k[0] for k in events} == {"agreement", "virtual_meeting"}
+    assert ("춘천시", "다롄시", "friendship_city", 2024) in rels

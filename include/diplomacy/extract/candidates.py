@@ -334,10 +334,14 @@ def event_types(c: Clause, live: list[Trigger]) -> set[str]:
 
 
 def agreement_type(c: Clause) -> str:
-    """The document kind named next to the signing verb, not anywhere in the clause."""
+    """The document kind named next to the signing verb, not anywhere in the clause; a friendship
+    pact a legislature signs is a cooperation agreement (mou)."""
     for t in c.triggers:
         if t.event_type == "agreement":
-            atype = lexicon.agreement_type(c.text[max(0, t.start - 30) : t.end])
+            window = c.text[max(0, t.start - 30) : t.end]
+            atype = lexicon.agreement_type(window)
+            if atype == "friendship_city" and rules.rx("legislature_party").search(window):
+                return "mou"
             if atype != "other":
                 return atype
     return "other"
@@ -405,8 +409,8 @@ def _event(kind: str, k: Mention, p: Mention, f: _Frame, **extra) -> Event:
 
 def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list[tuple[Event, bool]]:
     out = [(_event("agreement", k, p, f, agreement_type=agreement_type(f.clause)), False)]
-    if not f.recent:
-        return out
+    if not f.recent or "virtual_meeting" in f.types:
+        return out  # signed by video: the virtual meeting is the encounter, nobody travelled
     if f.location is not None:
         out.append((_event("meeting", k, p, f, location=f.location), True))
     elif (f.at_korea or direction == "inbound") and "visit" not in f.types:
