@@ -31,14 +31,14 @@ BARS = {
         "event_relaxed_f1": 0.95,
         "classification_f1": 0.95,
         "published_date_accuracy": 1.0,
-        "relationship_f1": 0.85,
+        "relationship_f1": 0.95,
     },
     "dev2": {
-        "event_strict_f1": 0.85,
-        "event_relaxed_f1": 0.87,
+        "event_strict_f1": 0.86,
+        "event_relaxed_f1": 0.88,
         "classification_f1": 0.95,
         "published_date_accuracy": 0.97,
-        "relationship_f1": 0.80,
+        "relationship_f1": 0.95,
     },
 }
 FIELD_BARS = {
@@ -50,9 +50,9 @@ FIELD_BARS = {
         "korean_province": 0.90,
         "partner_region": 0.90,
         "partner_country": 0.90,
-        "korean_officials": 0.80,
-        "foreign_officials": 0.80,
-        "fields": 0.80,
+        "korean_officials": 0.88,
+        "foreign_officials": 0.93,
+        "fields": 0.84,
     },
     "dev2": {
         "agreement_type": 0.93,
@@ -62,9 +62,9 @@ FIELD_BARS = {
         "korean_province": 0.95,
         "partner_region": 0.95,
         "partner_country": 0.95,
-        "korean_officials": 0.72,
-        "foreign_officials": 0.70,
-        "fields": 0.65,
+        "korean_officials": 0.88,
+        "foreign_officials": 0.86,
+        "fields": 0.82,
     },
 }
 
