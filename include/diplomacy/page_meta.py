@@ -16,7 +16,7 @@ Where on the page (the ``zone`` column):
   footer ("2013-06-09" under the copyright line) never beats one in the header.
 
 Patterns may use these macros: ``{YMD}`` a dated stamp with groups y, m, d ("2024.11.08",
-"2024-11-08", "2013년 06월 09일", "2024.11.08일"), ``{YMD2}`` the same with a two-digit year,
+"2024-11-08", "2013년 06월 09일", "2024.11.08일", "2016年05月27日"), ``{YMD2}`` the same with a two-digit year,
 ``{TIME}`` an optional weekday and time of day, ``{MDY_EN}``/``{DMY_EN}`` English month names
 (group mon), ``{NAME}`` a Korean personal name, ``{B}`` no Hangul or Latin letter before,
 ``{SEP}`` the separator after a label (":", "|", spaces).
@@ -54,8 +54,8 @@ _MON = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?"
 )
 _MACROS = {
-    "{YMD}": r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*"
-    r"(?P<d>\d{1,2})(?!\d)\.?(?:\s*일)?",
+    "{YMD}": r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년|年)\s*(?P<m>\d{1,2})\s*(?:[-./]|월|月)\s*"
+    r"(?P<d>\d{1,2})(?!\d)\.?(?:\s*[일日])?",
     "{YMD2}": r"(?<![\d.])(?P<y>\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])",
     "{TIME}": r"(?:\s*[(（]\s*[월화수목금토일](?:요일)?\s*[)）])?(?:\s*|T)[\[(（]?\s*"
     r"(?:(?:오전|오후|AM|PM|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[\])）])?",

@@ -94,3 +94,15 @@ def test_check_pubdates_never_reads_held_out_files():
     spec.loader.exec_module(tool)
     assert tool.held_out("303_cheonan.txt") and tool.held_out("348_x.txt")
     assert not tool.held_out("300_x.txt") and not tool.held_out("365_x.txt")
+
+
+def test_a_chinese_header_of_an_outlet_in_china():
+    from diplomacy.clean import clean_page
+
+    page = (
+        "가나시, 한국 다라군과 자매결연\n"
+        "发布时间：2023年04月07日 09:30   来源：동북아조선어신문   作者：홍길동\n"
+        "가나시와 다라군이 6일 자매결연 협정을 체결했다.\n"
+    )
+    c = clean_page(page)
+    assert (c.published_date, c.publisher) == (date(2023, 4, 7), "동북아조선어신문")
