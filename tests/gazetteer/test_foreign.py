@@ -503,3 +503,13 @@ def test_curated_rows_have_sources() -> None:
         "DE",
         "IT",
     }
+
+
+def test_russian_far_east_units_and_their_cities():
+    g = foreign_gazetteer()
+    (m,) = g.find("러시아 연해주와 교류의향서를 맺었다")
+    assert {(c.name, c.country, c.level) for c in m.candidates} == {("연해주", "RU", "province")}
+    (city,) = [c for m in g.find("우스리스크를 찾았다") for c in m.candidates]
+    assert (city.name, city.region) == ("우수리스크시", "연해주")  # the standard spelling, its province
+    vladivostok = g.resolve("블라디보스토크시", country="RU")
+    assert vladivostok is not None and vladivostok.region == "연해주"
