@@ -25,13 +25,58 @@ def _default_day(input_dir: Path) -> date:
         return datetime.now(SEOUL).date()
 
 
+def _empty_argument(args: argparse.Namespace) -> str | None:
+    """An empty string is never a path or a date: it would silently mean the current
+    folder or today."""
+    for flag, value in (("--input", args.input), ("--warehouse", args.warehouse), ("--date", args.date)):
+        if value is not None and not value.strip():
+            return f"{flag} is empty"
+    return None
+
+
+def _nearest_existing(path: Path) -> Path:
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _can_write(folder: Path) -> bool:
+    """Whether a file can be created in `folder`: tried, since permission bits do not tell
+    for root or a read-only mount."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def _warehouse_problem(warehouse: Path, input_dir: Path) -> str | None:
+    """Why `warehouse` cannot take this run's tables, or None. Inside (or equal to) the input
+    folder the run would stage its own files, and the next run read the warehouse as input."""
+    wh, inp = warehouse.resolve(), input_dir.resolve()
+    if wh == inp or inp in wh.parents:
+        return f"warehouse {warehouse} is inside the input folder {input_dir}"
+    existing = _nearest_existing(wh)
+    if not existing.is_dir():
+        return f"warehouse {warehouse} is not a folder ({existing} is a file)"
+    if not _can_write(existing):
+        return f"warehouse {warehouse} is not writable ({existing} refuses new files)"
+    return None
+
+
 def _run(args: argparse.Namespace) -> int:
     from diplomacy.pipeline import run_all
     from diplomacy.validate import ValidationFailed
 
+    problem = _empty_argument(args)
     input_dir = Path(args.input)
-    if not input_dir.is_dir():
-        print(f"error: input folder {input_dir} does not exist or is not a folder", file=sys.stderr)
+    if problem is None and not input_dir.is_dir():
+        problem = f"input folder {input_dir} does not exist or is not a folder"
+    problem = problem or _warehouse_problem(Path(args.warehouse), input_dir)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
         day = parse_day(args.date) if args.date else _default_day(input_dir)

@@ -80,6 +80,11 @@ _CELL = frozenset({"td", "th"})
 # word character otherwise.
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 _LINE_SPACE_RUN = re.compile(r"[ \t\r\f\v\u00a0]+")
+# A blank line inside one text node: a text document pasted into a page as it was (one
+# <p> around the whole article). A browser would run it into one paragraph, but its line
+# breaks are the only structure it has, so they are kept; hard-wrapped HTML source does
+# not leave blank lines inside a paragraph.
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 
 
 def html_to_text(html: str) -> str:
@@ -133,8 +138,11 @@ def _render(root: LexborNode) -> str:
             continue
         if tag == "-text":
             text = node.text_content or ""
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
             if pre_depth:
-                pieces.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+                pieces.append(text)
+            elif _BLANK_LINE.search(text):
+                pieces.append("\n".join(_SPACE_RUN.sub(" ", line) for line in text.split("\n")))
             else:
                 pieces.append(_SPACE_RUN.sub(" ", text))
             continue

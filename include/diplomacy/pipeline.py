@@ -34,6 +34,7 @@ STAGED = pa.schema(
     [
         pa.field("article_id", pa.string()),
         pa.field("source_file", pa.string()),
+        pa.field("source_file_raw", pa.binary()),
         pa.field("status", pa.string()),
         pa.field("reason", pa.string()),
         pa.field("duplicate_of", pa.string()),
@@ -41,11 +42,13 @@ STAGED = pa.schema(
         pa.field("size_bytes", pa.int64()),
         pa.field("replaced_chars", pa.int32()),
         pa.field("text", pa.string()),
+        pa.field("copy_id", pa.string()),
     ]
 )
 _MERGE_FILLS = ("is_diplomacy", "event_count", "near_duplicate_of", "near_duplicate_similarity")
 CLEANED = pa.schema(
-    [f for f in schema.ARTICLES if f.name not in _MERGE_FILLS] + [schema.ARTICLE_SIGNATURES.field("minhash")]
+    [f for f in schema.ARTICLES if f.name not in _MERGE_FILLS]
+    + [schema.ARTICLE_SIGNATURES.field("minhash"), STAGED.field("copy_id")]
 )
 FLAGS = pa.schema(
     [
@@ -137,32 +140,92 @@ def stage(
     return str(path)
 
 
-def clean(staged_path: str) -> str:
-    """Clean: header facts, the article body and its MinHash signature for every accepted file."""
+_CLEAN_FIELDS = ("published_date", "title", "publisher", "reporter", "body", "minhash")
+_BEST_RANK = (True, True)
+
+
+def _cleaned_fields(text: str) -> dict:
     from diplomacy.clean import clean_page
     from diplomacy.neardup import signature
+
+    c = clean_page(text)
+    return {
+        "published_date": c.published_date,
+        "title": c.title,
+        "publisher": c.publisher,
+        "reporter": c.reporter,
+        "body": c.body,
+        "minhash": signature(c.body or ""),
+    }
+
+
+def _rank(fields: dict) -> tuple[bool, bool]:
+    """What makes one copy of an article better than another: a body, then a title."""
+    return bool(fields["body"]), bool(fields["title"])
+
+
+def clean(staged_path: str) -> str:
+    """Clean: header facts, the article body and its MinHash signature for every accepted file.
+
+    Copies of one article in one day (same id) are judged by content: the accepted copy is
+    the first by name, and a later copy that cleans better (a body where it has none, then a
+    title) takes its place. Equal copies keep the first by name, so reruns decide the same."""
+    ranks: dict[str, tuple[bool, bool]] = {}  # accepted id -> rank of the best copy so far
+    better: dict[str, tuple[str, dict]] = {}  # accepted id -> (source_file, fields) of a better copy
 
     def rows():
         for batch in pq.ParquetFile(staged_path).iter_batches(batch_size=_ROWS):
             for r in batch.to_pylist():
                 text = r.pop("text")
-                row = {**r, "published_date": None, "title": None, "publisher": None, "reporter": None}
-                row["body"] = row["minhash"] = None
+                row = {**r, **dict.fromkeys(_CLEAN_FIELDS)}
                 if r["status"] == "accepted" and text:
-                    c = clean_page(text)
-                    row.update(
-                        published_date=c.published_date,
-                        title=c.title,
-                        publisher=c.publisher,
-                        reporter=c.reporter,
-                        body=c.body,
-                        minhash=signature(c.body or ""),
-                    )
+                    row.update(_cleaned_fields(text))
+                    ranks[r["article_id"]] = _rank(row)
+                elif (
+                    r["status"] == "duplicate"
+                    and text
+                    and ranks.get(r["duplicate_of"], _BEST_RANK) < _BEST_RANK
+                ):
+                    fields = _cleaned_fields(text)
+                    if _rank(fields) > ranks[r["duplicate_of"]]:
+                        ranks[r["duplicate_of"]] = _rank(fields)
+                        better[r["duplicate_of"]] = (r["source_file"], fields)
                 yield row
 
     path = Path(staged_path).parent / "cleaned.parquet"
     write_stream_atomic(chunks(rows(), CLEANED, _ROWS), CLEANED, path)
+    if better:
+        _keep_better_copies(path, better)
     return str(path)
+
+
+def _keep_better_copies(path: Path, better: dict[str, tuple[str, dict]]) -> None:
+    """Rewrite the cleaned file with each better copy accepted in place of the first one."""
+    empty = dict.fromkeys(_CLEAN_FIELDS)
+
+    def swap(r: dict) -> dict:
+        aid = r["article_id"] if r["status"] == "accepted" else r["duplicate_of"]
+        if aid not in better:
+            return r
+        winner, fields = better[aid]
+        if r["status"] == "accepted":  # the first copy steps down to a duplicate of the winner
+            return {**r, **empty, "article_id": r["copy_id"], "status": "duplicate", "duplicate_of": aid}
+        if r["source_file"] == winner:
+            return {
+                **r,
+                **fields,
+                "article_id": aid,
+                "status": "accepted",
+                "duplicate_of": None,
+                "copy_id": r["article_id"],
+            }
+        return r
+
+    def rows():
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=_ROWS):
+            yield from (swap(r) for r in batch.to_pylist())
+
+    write_stream_atomic(chunks(rows(), CLEANED, _ROWS), CLEANED, path)
 
 
 def plan_batches(cleaned_path: str, *, batch_size: int, max_batches: int) -> list[dict]:

@@ -18,6 +18,7 @@ ARTICLES = pa.schema(
     [
         pa.field("article_id", pa.string(), nullable=False),
         pa.field("source_file", pa.string(), nullable=False),
+        pa.field("source_file_raw", pa.binary()),  # the name's bytes when not valid UTF-8
         pa.field("status", pa.string(), nullable=False),
         pa.field("reason", pa.string()),
         pa.field("duplicate_of", pa.string()),

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import os
 import unicodedata
 from pathlib import Path
 
-from conftest import SAMPLE_DAY, SAMPLE_LANDING
+from conftest import ROOT, SAMPLE_DAY, SAMPLE_LANDING
 
 SEEDS = sorted((SAMPLE_LANDING / SAMPLE_DAY).glob("*.txt"))
+
+
+def _load_badinputs():
+    """tools/make_badinputs.py, the generator of the issue-15 bad inputs (tools is no package)."""
+    spec = importlib.util.spec_from_file_location("make_badinputs", ROOT / "tools" / "make_badinputs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+badinputs = _load_badinputs()
 
 
 def seed_text(i: int = 0) -> str:
