@@ -161,4 +161,5 @@ REJECT_REASONS = (
     "mojibake",
     "symlink_outside_landing",
     "unreadable",
+    "line_too_long",
 )

@@ -42,6 +42,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
+from diplomacy.spans import Overlapping
 
 __all__ = [
     "LINK_THRESHOLD",
@@ -445,11 +446,8 @@ def recognise(
     else:
         places = _known_places(text)
     ctx = _Context(text, places, [], tuple(countries))
-    candidates = [
-        s
-        for s in _splits(text)
-        if not any(s.start < e and b < s.end for b, e in known) and _plausible(s, text, rules)
-    ]
+    taken = Overlapping(known)
+    candidates = [s for s in _splits(text) if not taken(s.start, s.end) and _plausible(s, text, rules)]
     rest = []
     for split in candidates:
         mention = _cued(split, ctx, rules)
