@@ -16,6 +16,9 @@ the largest of all children):
   stages    the stages of diplomacy.pipeline in process, timed one by one (stage, clean,
             Kiwi load, extract (Kiwi's analysis and the rules overlap), merge, validate, load).
   dag       the Python import of every DAG file, and whether it loaded a heavy module.
+  pathological  the files of benchmarks.pathological (hostile nesting, line length, name
+            repetitions) through decode, clean and extract, in seconds per MB beside the
+            sample day's normal articles.
 
 Throughput is accepted articles per second (what Kiwi analyses); the report also gives
 files per second. The ratio pipeline ÷ raw Kiwi is the headline figure. With --baseline, a
@@ -182,6 +185,51 @@ def child_stages(corpus: Path, warehouse: Path, day: date) -> dict:
 
 
 _PYCACHE: Path | None = None  # set by measure(): where children keep their bytecode
+
+
+def _file_work(folder: Path) -> tuple[float, list]:
+    """Seconds of the per-file work on a folder (decode, clean, extract) and its staged rows."""
+    from diplomacy.clean import clean_page
+    from diplomacy.config import DEFAULT_MAX_FILE_BYTES
+    from diplomacy.extract import extract_stream
+    from diplomacy.stage import stage_files
+
+    t0 = time.perf_counter()
+    staged = list(stage_files(folder, max_file_bytes=DEFAULT_MAX_FILE_BYTES))
+    articles = [
+        {"article_id": f.article_id, "title": c.title, "body": c.body, "published_date": c.published_date}
+        for f in staged
+        if f.status == "accepted" and f.text
+        for c in [clean_page(f.text)]
+    ]
+    for _ in extract_stream(articles):
+        pass
+    return time.perf_counter() - t0, staged
+
+
+def child_pathological(work: Path) -> dict:
+    """Cost per MB of each pathological file (benchmarks.pathological) beside the sample day's
+    normal articles: the work a file costs the stages, Kiwi's model load excluded."""
+    from benchmarks.pathological import pathological_files
+    from diplomacy.extract import nlp
+
+    sample = ROOT / "include" / "sample" / "landing" / DAY
+    nlp.kiwi()
+    _file_work(sample)  # gazetteers, rules and Kiwi's first call, once
+    article = sorted(sample.glob("*.txt"))[0].read_text(encoding="utf-8")
+    entries = {"normal articles (sample day)": (sample, None)}
+    for name, (payload, _, _) in pathological_files(article).items():
+        folder = work / "pathological" / name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(payload)
+        entries[name] = (folder, name)
+    out = {}
+    for label, (folder, _) in entries.items():
+        seconds, staged = _file_work(folder)
+        mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+        outcome = sorted({f.status if f.status != "rejected" else f"rejected: {f.reason}" for f in staged})
+        out[label] = {"mb": mb, "seconds": seconds, "s_per_mb": seconds / mb, "outcome": ", ".join(outcome)}
+    return out
 
 
 def _child_env() -> dict[str, str]:
@@ -414,6 +462,12 @@ def measure(args: argparse.Namespace) -> dict:
             "stages_total_s": [r["total_s"] for r in runs["stages"]],
         }
 
+        print("[+] pathological files, cost per MB ...", file=sys.stderr, flush=True)
+        res = work / "pathological.json"
+        cmd_p = [*me, "--child", "pathological", "--corpus", str(work), "--result", str(res)]
+        run_measured(cmd_p, logs, "pathological")
+        results["pathological"] = json.loads(res.read_text())
+
         if args.profile:
             print("[+] profile of the stages under py-spy (not measured) ...", file=sys.stderr, flush=True)
             results["profile"] = profile_stages(cmd, OUT / f"profile-{args.n}", logs)
@@ -511,6 +565,18 @@ def render(results: dict) -> str:
             f"({'meets' if dp['seconds'] < 0.5 else 'MISSES'} < 0.5 s); heavy modules imported: "
             f"{', '.join(dp['heavy_imports']) or 'none'}",
         ]
+    patho = results.get("pathological")
+    if patho:
+        normal = next(iter(patho.values()))["s_per_mb"]
+        lines += [
+            "",
+            f"{'file (decode, clean, extract)':<34}{'MB':>6}{'seconds':>9}{'s/MB':>8}{'x normal':>10}  outcome",
+        ]
+        for label, r in patho.items():
+            lines.append(
+                f"{label:<34}{r['mb']:>6.2f}{r['seconds']:>9.2f}{r['s_per_mb']:>8.2f}"
+                f"{r['s_per_mb'] / normal:>10.1f}  {r['outcome']}"
+            )
     verdict = "meets" if t["meets_ratio_target"] else "MISSES"
     lines += [
         "",
@@ -547,7 +613,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="children inherit the environment's bytecode settings instead of a primed private cache",
     )
-    ap.add_argument("--child", choices=("kiwi", "stages"), help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=("kiwi", "stages", "pathological"), help=argparse.SUPPRESS)
     ap.add_argument("--warehouse", help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -555,6 +621,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         if args.child == "kiwi":
             out = child_kiwi(Path(args.corpus))
+        elif args.child == "pathological":
+            out = child_pathological(Path(args.corpus))
         else:
             out = child_stages(Path(args.corpus), Path(args.warehouse), date.fromisoformat(args.date))
         Path(args.result).write_text(json.dumps(out, ensure_ascii=False, default=str), encoding="utf-8")

@@ -57,23 +57,22 @@ def test_main_dag_shape(dagbag):
     assert {o.uri for o in load.outlets} >= {"file:///warehouse/events", "file:///warehouse/articles"}
 
 
-def test_dag_folder_parses_fast_without_heavy_imports():
-    """Importing every DAG file must not load pandas, kiwipiepy, GX or pyarrow (parse-time cost)."""
+def test_dag_folder_parses_without_heavy_imports():
+    """Importing every DAG file must not load pandas, kiwipiepy, GX or pyarrow (parse-time cost).
+    The parse time itself is the benchmark's to report (`make bench`, "DAG folder parse"): a
+    time bound here would fail on a busy machine and pass a slow import on a fast one."""
     code = (
-        "import sys, time, json, importlib.util, pathlib\n"
+        "import sys, json, importlib.util, pathlib\n"
         "import airflow.sdk\n"
-        "t = time.perf_counter()\n"
         f"for p in sorted(pathlib.Path({str(ROOT / 'dags')!r}).glob('*.py')):\n"
         "    spec = importlib.util.spec_from_file_location(p.stem, p)\n"
         "    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
-        "dt = time.perf_counter() - t\n"
-        f"print(json.dumps({{'seconds': dt, 'heavy': [h for h in {HEAVY!r} if h in sys.modules]}}))\n"
+        f"print(json.dumps([h for h in {HEAVY!r} if h in sys.modules]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result["heavy"] == []
-    # generous bound: a parse-time regression (a heavy import) costs seconds, not this
-    assert result["seconds"] < 5.0
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 
 
 def test_marts_dag_is_scheduled_on_the_load_assets(dagbag):

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"
-REJECTION_REASONS = ("empty", "binary", "undecodable", "not_korean", "mojibake")
+REJECTION_REASONS = ("empty", "binary", "undecodable", "not_korean", "mojibake", "line_too_long")
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,14 @@ _KNOWN_TAG = re.compile(
 _MANY_TAGS = 5
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029]")
 
+# The longest line and the longest run without a sentence end that a page may have. Kiwi's
+# cost grows faster than a line's length, and extraction pairs the mentions of a sentence,
+# so without these a 2 MB line (one sentence repeated, or a city name 80,000 times) takes
+# minutes. The longest line of the annotated articles is under 1,000 characters.
+MAX_LINE_CHARS = 20_000
+MAX_SENTENCE_CHARS = 5_000
+_SENTENCE_END = re.compile(r"[.!?。\n]")
+
 FFFD = "\ufffd"
 
 
@@ -251,7 +259,15 @@ def _decode(data: bytes, filename: str, max_invalid_ratio: float, min_hangul_rat
     if _hangul_ratio(text) < min_hangul_ratio:
         reason = "mojibake" if _looks_like_mojibake(text) else "not_korean"
         return _reject(reason, encoding, replaced, was_html)
+    if _overlong(text):
+        return _reject("line_too_long", encoding, replaced, was_html)
     return Decoded(text, ACCEPTED, None, encoding, replaced, was_html)
+
+
+def _overlong(text: str) -> bool:
+    """A line or a sentence too long to read in time proportional to its length."""
+    longest_line = max(map(len, text.split("\n")))
+    return longest_line > MAX_LINE_CHARS or max(map(len, _SENTENCE_END.split(text))) > MAX_SENTENCE_CHARS
 
 
 # --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from diplomacy import schema
+from diplomacy.faults import kill_point
 from diplomacy.warehouse import (
     atomic_path,
     chunks,
@@ -394,11 +395,13 @@ def load(merged_dir: str, warehouse: Path, day: date) -> dict:
     merged = Path(merged_dir)
     summary = RunSummary(day=day, warehouse=Path(warehouse))
     for name in (*OUTPUT_TABLES, "quarantine", "validation_results"):
+        kill_point(f"load:before:{name}")
         path = merged / f"{name}.parquet"
         if path.exists():
             copy_partition(warehouse, name, day, path)
         else:
             write_partition(warehouse, name, day, schema.TABLES[name].empty_table())
+    kill_point("load:replaced")
     articles = pq.read_table(
         merged / "articles.parquet", columns=["status", "reason", "is_diplomacy"]
     ).to_pylist()

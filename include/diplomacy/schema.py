@@ -162,4 +162,5 @@ REJECT_REASONS = (
     "mojibake",
     "symlink_outside_landing",
     "unreadable",
+    "line_too_long",
 )

@@ -329,7 +329,7 @@ def test_lossy_mojibake_is_rejected_and_counts_the_losses():
 
 
 def test_rejection_reasons_are_the_documented_ones():
-    assert REJECTION_REASONS == ("empty", "binary", "undecodable", "not_korean", "mojibake")
+    assert REJECTION_REASONS == ("empty", "binary", "undecodable", "not_korean", "mojibake", "line_too_long")
 
 
 # ---------------------------------------------------------------------------

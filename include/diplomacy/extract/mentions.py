@@ -22,6 +22,7 @@ from diplomacy.extract import rules
 from diplomacy.gazetteer import open_names
 from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
 from diplomacy.gazetteer.korean import KoreanGov, korean_gazetteer
+from diplomacy.spans import Containing, Overlapping
 
 __all__ = ["Resolver", "dueum"]
 
@@ -187,12 +188,8 @@ class Resolver:
         found = list(self._korean_raw(text))
         alt = dueum(text)
         if alt != text:
-            spans = [(m.start, m.end) for m in found]
-            found += [
-                m
-                for m in self.kg.find(alt, on=self.published)
-                if not any(m.start < e and s < m.end for s, e in spans)
-            ]
+            taken = Overlapping((m.start, m.end) for m in found)
+            found += [m for m in self.kg.find(alt, on=self.published) if not taken(m.start, m.end)]
             found.sort(key=lambda m: m.start)
         return found
 
@@ -246,12 +243,13 @@ class Resolver:
 
     def _lookup_foreign(self, text: str) -> list:
         countries = open_names.country_spans(text)  # 호주 is Australia, not 湖州; 파라과이 holds no 파라
-        found = [m for m in self.fg.find(text) if not any(m.start < e and s < m.end for s, e in countries)]
+        in_country = Overlapping(countries)
+        found = [m for m in self.fg.find(text) if not in_country(m.start, m.end)]
         alt = dueum(text)
         if alt != text:
-            spans = [(m.start, m.end) for m in found]
+            taken = Overlapping([(m.start, m.end) for m in found] + countries)
             for m in self.fg.find(alt):
-                if not any(m.start < e and s < m.end for s, e in spans + countries):
+                if not taken(m.start, m.end):
                     found.append(m)
             found.sort(key=lambda m: m.start)
         return found
@@ -287,9 +285,9 @@ class Resolver:
 
     def _resolve_foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         out: list[tuple[int, int, ForeignGov]] = []
-        countries = rules.country_spans(text)
+        in_country = Containing(rules.country_spans(text))
         for m in self._find_foreign(text):
-            if any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in countries):
+            if in_country(m.start, m.end):
                 continue  # a piece of a country's name ("말레" of 말레이시아)
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
             gov = self._pick_foreign(list(m.candidates), prev)
@@ -306,10 +304,11 @@ class Resolver:
         names = self._namesakes()
         if not names:
             return known
+        taken = Overlapping((s, e) for s, e, _ in known)
         extra = [
             (m.start, m.end, names[m.surface])
             for m in self._korean_raw(text)
-            if not m.exact and m.surface in names and not any(m.start < e and s < m.end for s, e, _ in known)
+            if not m.exact and m.surface in names and not taken(m.start, m.end)
         ]
         return sorted(known + extra, key=lambda t: t[0])
 
@@ -317,12 +316,8 @@ class Resolver:
         """Governments no gazetteer lists: the article's own names (recognised once, over the whole
         article, by form and context), wherever a sentence mentions them."""
         korean = [(s, e) for s, e, _ in self.korean(text)]
-        spans = [(s, e) for s, e, _ in known] + korean
-        extra = [
-            (s, e, g)
-            for s, e, g in open_names.find_named(text, self._names())
-            if not any(s < ke and ks < e for ks, ke in spans)
-        ]
+        taken = Overlapping([(s, e) for s, e, _ in known] + korean)
+        extra = [(s, e, g) for s, e, g in open_names.find_named(text, self._names()) if not taken(s, e)]
         return sorted(known + extra, key=lambda t: t[0])
 
     def _names(self) -> open_names.ArticleNames:

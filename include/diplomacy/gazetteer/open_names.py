@@ -42,6 +42,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
+from diplomacy.spans import Overlapping
 
 __all__ = [
     "LINK_THRESHOLD",
@@ -445,8 +446,8 @@ def recognise(
     else:
         places = _known_places(text)
     ctx = _Context(text, places, [], tuple(countries))
-    taken = _covered(known, len(text))
-    candidates = [s for s in _splits(text) if not any(taken[s.start : s.end]) and _plausible(s, text, rules)]
+    taken = Overlapping(known)
+    candidates = [s for s in _splits(text) if not taken(s.start, s.end) and _plausible(s, text, rules)]
     rest = []
     for split in candidates:
         mention = _cued(split, ctx, rules)
@@ -456,17 +457,6 @@ def recognise(
             ctx.accepted.append(mention)
     ctx.accepted.extend(_repeats(rest, ctx))
     return _share_regions(sorted(ctx.accepted))
-
-
-def _covered(spans: Sequence[tuple[int, int]], n: int) -> bytearray:
-    """Which characters of a text of length n the spans cover (one pass, so checking a candidate
-    against every known span costs its own length, not the number of spans)."""
-    marks = bytearray(n)
-    for b, e in spans:
-        b, e = max(b, 0), min(e, n)
-        if e > b:
-            marks[b:e] = b"\x01" * (e - b)
-    return marks
 
 
 def _share_regions(mentions: list[OpenMention]) -> list[OpenMention]:
