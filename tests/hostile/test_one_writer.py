@@ -130,3 +130,47 @@ def test_dag_runs_of_one_day_work_in_folders_of_their_own(tmp_path):
     assert Path(first).parent != Path(second).parent
     assert Path(first).exists() and Path(second).exists()
     assert Path(first).parents[1] == tmp_path / "wh" / "_runs" / date(2024, 11, 8).isoformat()
+
+
+def test_two_dag_runs_of_one_day_interleaved_each_load_their_own_files(tmp_path, monkeypatch):
+    """Two DAG runs of one day (a manual trigger beside the schedule), their tasks interleaved
+    as two Celery workers may run them; the landing folder grows between the two stages.
+    Each run stages, reports and loads its own files; the day holds the run that loaded last."""
+    from diplomacy import tasks
+    from diplomacy.warehouse import read_table
+
+    root = tmp_path / "landing"
+    root.mkdir()
+    day = "2024-11-08"
+    folder = landing(root, day, 2)
+    monkeypatch.setenv("DIPLOMACY_LANDING_ROOT", str(root))
+    monkeypatch.setenv("DIPLOMACY_WAREHOUSE", str(tmp_path / "wh"))
+    monkeypatch.setenv("DIPLOMACY_MAX_BATCHES", "1")
+    plans = {
+        rid: tasks.plan_task({"landing_date": day}, None, rid)
+        for rid in ("manual__2024-11-08T01:00:00+00:00", "scheduled__2024-11-08T00:00:00+00:00")
+    }
+    (a, plan_a), (b, plan_b) = plans.items()
+    staged_a = tasks.stage_task(plan_a)
+    for f in sorted(sample_files())[2:4]:  # two more files land before the second run stages
+        shutil.copy(f, folder / f.name)
+    staged_b = tasks.stage_task(plan_b)
+    cleaned = {a: tasks.clean_task(staged_a), b: tasks.clean_task(staged_b)}
+    merged = {}
+    for rid, c in cleaned.items():
+        batches = tasks.plan_batches_task(c, plans[rid])
+        merged[rid] = tasks.merge_task(c, [tasks.extract_task(**x) for x in batches])
+        tasks.validate_task(merged[rid], rid)
+    summary_b = tasks.load_task(merged[b], plan_b)
+    summary_a = tasks.load_task(merged[a], plan_a)
+    assert (summary_a["received"], summary_b["received"]) == (2, 4)
+    arts = read_table(tmp_path / "wh", "articles").to_pylist()
+    assert len(arts) == 2  # run A loaded last: its two files, whole
+    ids = {r["article_id"] for r in arts}
+    assert {e["article_id"] for e in read_table(tmp_path / "wh", "events").to_pylist()} <= ids
+
+
+def sample_files() -> list[Path]:
+    from conftest import SAMPLE_DAY, SAMPLE_LANDING
+
+    return list((SAMPLE_LANDING / SAMPLE_DAY).iterdir())
