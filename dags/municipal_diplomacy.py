@@ -17,8 +17,12 @@ interval, or the **landing date** given in the trigger form), then
 2. **clean** – header facts (title, publisher, reporter, publication date) and the article body;
 3. **extract** – events and relationships with kiwipiepy, in parallel batches;
 4. **validate** – Great Expectations suites; bad rows go to `quarantine`, critical failures stop the run;
-5. **load** – replaces that day's partition of `articles`, `events`, `relationships`
+5. **load** – replaces that day's partition of every table (`articles`, `events`,
+   `relationships`, `quarantine`, ...) as one commit under the day's lock
    (hive-partitioned Parquet under `$DIPLOMACY_WAREHOUSE`, key `ingest_date`).
+
+Each run works in `_runs/<day>/<run id>/`; `max_active_runs=1` keeps runs one at a time on
+every worker host (README, "Reliability").
 
 A scheduled run skips a day already loaded unless **reprocess** is ticked; a run triggered
 with a **landing date** always (re)processes that day. Reprocessing replaces the day.
@@ -68,7 +72,9 @@ def municipal_diplomacy():
         from diplomacy.tasks import plan_task
 
         ctx = get_current_context()
-        return plan_task(dict(ctx["params"]), ctx.get("data_interval_start") or ctx["logical_date"])
+        return plan_task(
+            dict(ctx["params"]), ctx.get("data_interval_start") or ctx["logical_date"], ctx["run_id"]
+        )
 
     @task.short_circuit
     def needs_work(run: dict) -> bool:
@@ -121,7 +127,7 @@ def municipal_diplomacy():
 
     @task(outlets=[Asset(uri) for uri in TABLE_ASSETS.values()])
     def load(merged: str, run: dict) -> dict:
-        """Swap the day's partition of every table atomically; return the run summary."""
+        """Replace the day's partition of every table as one commit; return the run summary."""
         from diplomacy.tasks import load_task
 
         return load_task(merged, run)

@@ -11,8 +11,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from diplomacy.commit import CommitFailed, DayBusy
 from diplomacy.config import DEFAULT_MAX_FILE_BYTES
 from diplomacy.runs import SEOUL, InvalidRunParameter, parse_day
+
+BUSY = 3  # exit code: another run of the day holds the warehouse
 
 
 def _default_day(input_dir: Path) -> date:
@@ -86,6 +89,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.max_file_bytes <= 0:
         print("error: --max-file-bytes must be positive", file=sys.stderr)
         return 2
+    if args.lock_timeout is not None and args.lock_timeout < 0:
+        print("error: --lock-timeout must be zero or positive", file=sys.stderr)
+        return 2
     try:
         summary = run_all(
             input_dir,
@@ -95,9 +101,21 @@ def _run(args: argparse.Namespace) -> int:
             max_file_bytes=args.max_file_bytes,
             batch_size=args.batch_size,
             max_batches=args.max_batches,
+            lock_timeout=args.lock_timeout,
+            on_wait=lambda holder: print(
+                f"waiting: another run of {day.isoformat()} holds the warehouse ({holder})",
+                file=sys.stderr,
+                flush=True,
+            ),
         )
     except ValidationFailed as exc:
         print(f"validation failed: {exc}", file=sys.stderr)
+        return 1
+    except DayBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return BUSY
+    except CommitFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     print(json.dumps(summary.as_dict(), ensure_ascii=False) if args.json else summary.render())
     return 0
@@ -116,6 +134,21 @@ def _summary(args: argparse.Namespace) -> int:
         setattr(s, k, v)
     print(s.render())
     return 0
+
+
+def _recover(args: argparse.Namespace) -> int:
+    from diplomacy.commit import recover
+
+    wh = Path(args.warehouse)
+    if not wh.is_dir():
+        print(f"error: warehouse {wh} does not exist or is not a folder", file=sys.stderr)
+        return 2
+    done = recover(wh)
+    for r in done:
+        print(r.render())
+    if not done:
+        print("nothing to recover: no interrupted commit")
+    return BUSY if any(r.action == "busy" for r in done) else 0
 
 
 def _marts(args: argparse.Namespace) -> int:
@@ -144,12 +177,24 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="split extraction like the DAG does (default 1: in one process more batches only add work)",
     )
+    r.add_argument(
+        "--lock-timeout",
+        type=float,
+        default=None,
+        help="seconds to wait for another run of the same day to finish "
+        f"(default: wait as long as it takes; then exit {BUSY})",
+    )
     r.add_argument("--json", action="store_true", help="print the summary as JSON")
     r.set_defaults(func=_run)
     s = sub.add_parser("summary", help="print the summary of a loaded day")
     s.add_argument("--warehouse", required=True)
     s.add_argument("--date", required=True)
     s.set_defaults(func=_summary)
+    rc = sub.add_parser(
+        "recover", help="finish or undo a load interrupted mid-commit (a run of the day does it too)"
+    )
+    rc.add_argument("--warehouse", required=True)
+    rc.set_defaults(func=_recover)
     m = sub.add_parser("marts", help="rebuild the marts (events_merged, partners, city_pairs) of a warehouse")
     m.add_argument("--warehouse", required=True)
     m.set_defaults(func=_marts)

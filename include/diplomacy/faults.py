@@ -1,26 +1,61 @@
-"""Named points where a test can kill the process, to check what a crash there leaves behind.
+"""Named fault and pause points, so tests crash or hold a writer at an exact instant.
 
-    DIPLOMACY_KILL_AT=load:before:events python -m diplomacy run ...
+Production code calls `point("after_replace:events")` at the instants that matter; nothing
+happens unless the environment asks for it:
 
-kills the run with SIGKILL (no cleanup, no `finally`, as the OOM killer or a lost node would)
-when it reaches that point. The points are listed in `POINTS`; unset, a point costs one
-environment lookup. Tests inject crashes here instead of killing after a delay, which lands
-wherever the machine's speed puts it.
+- `DIPLOMACY_FAULT=after_replace:events` ends the process there at once (`os._exit`, no
+  cleanup, no `finally`: what SIGKILL or a power cut leaves); `...=raise` raises
+  `InjectedFault` instead (a write error the caller sees). Several points: comma-separated.
+- `DIPLOMACY_PAUSE=locked` writes `diplomacy: paused at locked` to stderr and blocks until a
+  line (or end of file) arrives on stdin: a test holds a writer there while it starts another.
+
+No wall clock anywhere: a test waits for the pause line, never for a number of seconds.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
 
-__all__ = ["KILL_AT_ENV", "POINTS", "kill_point"]
+FAULT_ENV = "DIPLOMACY_FAULT"
+PAUSE_ENV = "DIPLOMACY_PAUSE"
+EXIT_CODE = 86  # a crash at an injected point, told apart from every real exit code
+
+
+class InjectedFault(OSError):
+    """Raised at a point named in DIPLOMACY_FAULT with `=raise`."""
+
+
+def _wanted(env: str, name: str) -> str | None:
+    for item in os.environ.get(env, "").split(","):
+        target, _, action = item.strip().partition("=")
+        if target and target == name:
+            return action or "exit"
+    return None
+
+
+def point(name: str) -> None:
+    """Crash, raise or pause here if the environment names this point; otherwise nothing."""
+    action = _wanted(FAULT_ENV, name)
+    if action == "raise":
+        raise InjectedFault(f"injected fault at {name}")
+    if action is not None:
+        sys.stderr.flush()
+        os._exit(EXIT_CODE)
+    if _wanted(PAUSE_ENV, name) is not None:
+        print(f"diplomacy: paused at {name}", file=sys.stderr, flush=True)
+        sys.stdin.readline()
+
+
+# --------------------------------------------------------------------------- kill points
+# The same idea for SIGKILL itself (tests/hostile/test_atomicity.py): DIPLOMACY_KILL_AT=<point>
+# kills the process with SIGKILL when it reaches that point, as the OOM killer or a lost node would.
 
 KILL_AT_ENV = "DIPLOMACY_KILL_AT"
-POINTS = (
+KILL_POINTS = (
     "atomic_path:before_replace",  # a file written beside its target, not yet swapped in
     "atomic_path:after_replace",  # swapped in, its folder not yet synced
-    "load:before:<table>",  # the load, before the day's partition of <table> is replaced
-    "load:replaced",  # the load, every table replaced, the summary not yet written
 )
 
 

@@ -8,7 +8,9 @@ instead of memory, and the CLI and the DAG run literally the same code.
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -19,15 +21,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from diplomacy import schema
-from diplomacy.faults import kill_point
+from diplomacy import faults, schema
+from diplomacy.commit import commit, day_lock, recover
 from diplomacy.warehouse import (
     atomic_path,
     chunks,
-    copy_partition,
+    partition_path,
+    partition_writer,
     read_table,
     to_table,
-    write_partition,
     write_stream_atomic,
 )
 
@@ -59,6 +61,7 @@ FLAGS = pa.schema(
     ]
 )
 OUTPUT_TABLES = ("articles", "article_signatures", "events", "relationships")
+LOADED_TABLES = (*OUTPUT_TABLES, "quarantine", "validation_results")  # one commit per day
 _ROWS = 256  # rows per streamed chunk: bounds the memory of every stage, whatever the day's size
 
 
@@ -103,9 +106,31 @@ class RunSummary:
         return "\n".join(lines)
 
 
-def work_dir(warehouse: Path, day: date) -> Path:
-    """Scratch space of one day's run; underscore-prefixed so dataset readers skip it."""
+def new_work_id(kind: str = "run") -> str:
+    """A fresh name for a run's work folder: two runs of one day never share files."""
+    return f"{kind}-{uuid.uuid4().hex[:12]}"
+
+
+def work_dir(warehouse: Path, day: date, work_id: str) -> Path:
+    """Scratch space of one run of a day, `_runs/<day>/<work_id>`; underscore-prefixed so
+    dataset readers skip it. Airflow run ids carry `:` and `+`: kept as `_`."""
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", work_id).lstrip(".") or "run"
+    return day_dir(warehouse, day) / safe
+
+
+def day_dir(warehouse: Path, day: date) -> Path:
+    """The day's folder of runs, with the summary of the run loaded last."""
     return Path(warehouse) / "_runs" / day.isoformat()
+
+
+def summary_path(warehouse: Path, day: date) -> Path:
+    return day_dir(warehouse, day) / "summary.json"
+
+
+def _layout(work: Path) -> tuple[Path, date]:
+    """(warehouse, day) of a work folder `<warehouse>/_runs/<day>/<work_id>`."""
+    work = Path(work)
+    return work.parents[2], date.fromisoformat(work.parent.name)
 
 
 def known_article_ids(warehouse: Path, day: date) -> set[str]:
@@ -121,15 +146,33 @@ def known_article_ids(warehouse: Path, day: date) -> set[str]:
     return set(table.filter(mask)["article_id"].to_pylist())
 
 
+def _sweep_loaded_runs(day_folder: Path) -> None:
+    """Work folders of the day's runs that finished their load (their summary.json is written
+    after the commit): nothing will read them again."""
+    for d in day_folder.glob("*/summary.json"):
+        shutil.rmtree(d.parent, ignore_errors=True)
+
+
 def stage(
-    input_dir: Path, warehouse: Path, day: date, *, landing_root: Path | None, max_file_bytes: int
+    input_dir: Path,
+    warehouse: Path,
+    day: date,
+    *,
+    landing_root: Path | None,
+    max_file_bytes: int,
+    work_id: str | None = None,
 ) -> str:
-    """Stage: one record per landing file with its decoded text and status."""
+    """Stage: one record per landing file with its decoded text and status.
+
+    Interrupted commits of any day are finished or undone first (a day another writer holds
+    is left to it), so the registry of known articles is read from whole versions."""
     from diplomacy.stage import stage_files
 
-    out = work_dir(warehouse, day)
+    recover(warehouse)
+    out = work_dir(warehouse, day, work_id or new_work_id())
     if out.exists():
-        shutil.rmtree(out)  # a rerun starts clean: nothing of an earlier attempt leaks in
+        shutil.rmtree(out)  # a retry of this run starts clean: nothing of its earlier attempt leaks in
+    _sweep_loaded_runs(out.parent)
     files = stage_files(
         Path(input_dir),
         landing_root=landing_root,
@@ -307,7 +350,7 @@ def merge(cleaned_path: str, batch_dirs: list[str]) -> str:
         for r in part.to_pylist()
     }
 
-    copies = _near_duplicates(cleaned_path, Path(work).parents[1], _day_of(work))
+    copies = _near_duplicates(cleaned_path, *_layout(work))
 
     def articles() -> Iterator[pa.Table]:
         # staged (and so cleaned) rows are in source_file order already: stream, never sort
@@ -358,10 +401,6 @@ def merge(cleaned_path: str, batch_dirs: list[str]) -> str:
     return str(merged)
 
 
-def _day_of(work: Path) -> date:
-    return date.fromisoformat(Path(work).name)
-
-
 def _near_duplicates(cleaned_path: str, warehouse: Path, day: date) -> dict:
     """article_id -> NearDuplicate for the day's accepted articles that copy an article of the
     day or of any other day in the warehouse (its signatures table)."""
@@ -390,18 +429,26 @@ def validate(merged_dir: str, run_id: str) -> str:
     return str(result)
 
 
-def load(merged_dir: str, warehouse: Path, day: date) -> dict:
-    """Load: swap the day's partition of every table; returns the run summary."""
+def load(merged_dir: str, warehouse: Path, day: date, *, lock_timeout: float | None = None) -> dict:
+    """Load: replace the day's partition of every table, and the day's summary, as one commit
+    (see diplomacy.commit) under the day's lock; returns the run summary."""
     merged = Path(merged_dir)
+    summary = summarise(merged, warehouse, day)
+    text = json.dumps(summary, ensure_ascii=False, indent=2)
+    changes = {
+        name: (partition_path(warehouse, name, day), partition_writer(name, merged / f"{name}.parquet"))
+        for name in LOADED_TABLES
+    }
+    changes["summary"] = (summary_path(warehouse, day), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    with day_lock(warehouse, day, timeout=lock_timeout, owner=f"load of {merged.parent.name}"):
+        commit(Path(warehouse), day, changes)
+    (merged.parent / "summary.json").write_text(text, encoding="utf-8")  # the run's own record
+    return summary
+
+
+def summarise(merged: Path, warehouse: Path, day: date) -> dict:
+    """The run summary of a merged, validated day."""
     summary = RunSummary(day=day, warehouse=Path(warehouse))
-    for name in (*OUTPUT_TABLES, "quarantine", "validation_results"):
-        kill_point(f"load:before:{name}")
-        path = merged / f"{name}.parquet"
-        if path.exists():
-            copy_partition(warehouse, name, day, path)
-        else:
-            write_partition(warehouse, name, day, schema.TABLES[name].empty_table())
-    kill_point("load:replaced")
     articles = pq.read_table(
         merged / "articles.parquet", columns=["status", "reason", "is_diplomacy"]
     ).to_pylist()
@@ -420,7 +467,6 @@ def load(merged_dir: str, warehouse: Path, day: date) -> dict:
         v = json.loads(report.read_text(encoding="utf-8"))
         summary.validation_success = v["success"]
         summary.validation_failures = v["failures"]
-    (merged.parent / "summary.json").write_text(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     return summary.as_dict()
 
 
@@ -440,10 +486,22 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _stage_and_clean(
-    input_dir: Path, warehouse: Path, day: date, landing_root: Path | None, max_file_bytes: int
+    input_dir: Path, warehouse: Path, day: date, landing_root: Path | None, max_file_bytes: int, work_id: str
 ) -> str:
-    staged = stage(input_dir, warehouse, day, landing_root=landing_root, max_file_bytes=max_file_bytes)
+    staged = stage(
+        input_dir, warehouse, day, landing_root=landing_root, max_file_bytes=max_file_bytes, work_id=work_id
+    )
     return clean(staged)
+
+
+CLI_WORK = "cli"  # prefix of the work folders of run_all, which holds the day's lock throughout
+
+
+def _sweep_dead_runs(warehouse: Path, day: date) -> None:
+    """Work folders of earlier run_all calls of the day: they held the day's lock for their
+    whole run, and we hold it now, so each one is dead (killed or failed)."""
+    for d in day_dir(warehouse, day).glob(f"{CLI_WORK}-*"):
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def run_all(
@@ -456,14 +514,41 @@ def run_all(
     batch_size: int = 200,
     max_batches: int = 1,
     run_id: str | None = None,
+    lock_timeout: float | None = None,
+    on_wait=None,
 ) -> RunSummary:
     """The whole day in one process, the way the CLI and benchmarks run it.
+
+    One writer per day: the day's lock is held from before staging to after the load (a
+    second run of the day waits, or raises DayBusy after `lock_timeout` seconds; `on_wait`
+    is told who holds it), and the run works in a folder of its own, removed once loaded.
 
     Staging and cleaning run in a spawned worker process while this one loads Kiwi and
     imports Great Expectations: the loads hold the GIL and staging is Python, so only a
     second process overlaps them (about 1.5 s of 11 on the 2000-file benchmark). The
     stages are the same functions the DAG's tasks call, file in, file out.
     """
+    from diplomacy.commit import recover_day
+
+    work_id = new_work_id(CLI_WORK)
+    with day_lock(warehouse, day, timeout=lock_timeout, owner=f"run {work_id}", on_wait=on_wait):
+        faults.point("locked")
+        recover_day(warehouse, day)  # the staging worker cannot: we hold the day's lock
+        _sweep_dead_runs(warehouse, day)
+        d = _run_locked(
+            input_dir, warehouse, day, landing_root, max_file_bytes, batch_size, max_batches, run_id, work_id
+        )
+        shutil.rmtree(work_dir(warehouse, day, work_id), ignore_errors=True)
+    s = RunSummary(day=day, warehouse=Path(warehouse))
+    for k, v in d.items():
+        if k not in ("day", "warehouse"):
+            setattr(s, k, v)
+    return s
+
+
+def _run_locked(
+    input_dir, warehouse, day, landing_root, max_file_bytes, batch_size, max_batches, run_id, work_id
+) -> dict:
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
@@ -475,7 +560,7 @@ def run_all(
     with ProcessPoolExecutor(
         1, mp_context=spawn, initializer=_die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        job = pool.submit(_stage_and_clean, input_dir, warehouse, day, landing_root, max_file_bytes)
+        job = pool.submit(_stage_and_clean, input_dir, warehouse, day, landing_root, max_file_bytes, work_id)
         nlp.kiwi()
         import_gx()
         cleaned = job.result()
@@ -483,9 +568,4 @@ def run_all(
     dirs = [extract(**b) for b in batches]
     merged = merge(cleaned, dirs)
     validate(merged, run_id or f"cli__{day.isoformat()}")
-    d = load(merged, warehouse, day)
-    s = RunSummary(day=day, warehouse=Path(warehouse))
-    for k, v in d.items():
-        if k not in ("day", "warehouse"):
-            setattr(s, k, v)
-    return s
+    return load(merged, warehouse, day)

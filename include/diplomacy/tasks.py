@@ -26,8 +26,9 @@ __all__ = [
 ]
 
 
-def plan_task(params: dict, interval_start) -> dict:
-    """A bad parameter fails the run at once: a retry would meet the same bad date."""
+def plan_task(params: dict, interval_start, run_id: str | None = None) -> dict:
+    """A bad parameter fails the run at once: a retry would meet the same bad date.
+    The run id names the run's own work folder (two runs of a day never share files)."""
     from airflow.sdk.exceptions import AirflowFailException
 
     from diplomacy.runs import InvalidRunParameter
@@ -40,7 +41,7 @@ def plan_task(params: dict, interval_start) -> dict:
         )
     except InvalidRunParameter as exc:
         raise AirflowFailException(str(exc)) from None
-    return plan.as_dict()
+    return {**plan.as_dict(), "run_id": run_id}
 
 
 def already_loaded(plan: dict) -> bool:
@@ -63,6 +64,7 @@ def stage_task(plan: dict) -> str:
         date.fromisoformat(plan["day"]),
         landing_root=Path(plan["landing_root"]),
         max_file_bytes=plan["max_file_bytes"],
+        work_id=plan.get("run_id"),
     )
 
 

@@ -246,6 +246,11 @@ def _exclusive(gx_root: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _warehouse_of(merged: Path) -> Path:
+    """The warehouse a merged folder `<warehouse>/_runs/<day>/<run>/merged` belongs to."""
+    return next((p.parent for p in merged.parents if p.name == "_runs"), merged.parents[2])
+
+
 def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -> Path:
     """Run the suites on the merged tables in `merged`; rewrite them without quarantined rows.
 
@@ -254,7 +259,7 @@ def validate_tables(merged: Path, *, run_id: str, gx_root: Path | None = None) -
     when a critical expectation fails.
     """
     merged = Path(merged)
-    gx_root = Path(gx_root or merged.parents[2] / "_gx")  # merged is <warehouse>/_runs/<day>/merged
+    gx_root = Path(gx_root or _warehouse_of(merged) / "_gx")
     frames = _frames(merged)
     with _exclusive(gx_root):
         return _validate(merged, frames, run_id=run_id, gx_root=gx_root)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -94,14 +94,28 @@ def write_partition(warehouse: Path, name: str, day: date, table: pa.Table) -> P
 
 
 def copy_partition(warehouse: Path, name: str, day: date, source: Path) -> Path:
-    """Swap in a day's partition from a Parquet file already in the table's schema (byte copy,
-    no decode: the articles table carries every body of the day); other files are rewritten."""
-    schema = TABLES[name]
-    if not pq.read_schema(source).remove_metadata().equals(schema.remove_metadata()):
-        return write_partition(warehouse, name, day, pq.read_table(source))
+    """Swap in a day's partition from a Parquet file (see `partition_writer`), on its own."""
     with atomic_path(partition_path(warehouse, name, day)) as tmp:
-        shutil.copyfile(source, tmp)
+        partition_writer(name, source)(tmp)
     return partition_path(warehouse, name, day)
+
+
+def partition_writer(name: str, source: Path | None) -> Callable[[Path], None]:
+    """A function writing a day's partition of `name` from `source` to the path it is given:
+    a byte copy when `source` is already in the table's schema (no decode: the articles table
+    carries every body of the day), a rewrite otherwise, an empty table when there is none."""
+    schema = TABLES[name]
+
+    def write(tmp: Path) -> None:
+        if source is None or not Path(source).exists():
+            pq.write_table(schema.empty_table(), tmp, compression="zstd")
+        elif pq.read_schema(source).remove_metadata().equals(schema.remove_metadata()):
+            shutil.copyfile(source, tmp)
+        else:
+            table = pq.read_table(source)
+            pq.write_table(table.select(schema.names).cast(schema), tmp, compression="zstd")
+
+    return write
 
 
 def read_table(

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from diplomacy.faults import KILL_AT_ENV
+from diplomacy.faults import EXIT_CODE, FAULT_ENV, KILL_AT_ENV
 from diplomacy.warehouse import read_table
 
 WRITER = textwrap.dedent(
@@ -84,33 +84,40 @@ def two_versions(tmp_path_factory):
     return wh, second, old, new
 
 
-def _run(folder, wh, kill_at: str | None = None) -> int:
+def _run(folder, wh, fault: str | None = None) -> int:
     cmd = [sys.executable, "-m", "diplomacy", "run", "--input", str(folder), "--warehouse", str(wh)]
-    env = {**os.environ, KILL_AT_ENV: kill_at} if kill_at else None
+    env = {**os.environ, FAULT_ENV: fault} if fault else None
     proc = subprocess.run(cmd, env=env, capture_output=True, timeout=300)
-    assert kill_at or proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
+    assert fault or proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
     return proc.returncode
 
 
 @pytest.mark.parametrize(
-    ("point", "replaced"),
+    ("point", "version"),
     [
-        ("load:before:articles", ()),  # the first replacement of the load
-        ("load:before:events", ("articles", "article_signatures")),  # between replacements
-        ("load:replaced", _DAY_TABLES),  # after the last
+        ("after_stage:articles", "old"),  # the first new file staged, no commit yet
+        ("before_journal", "old"),  # every file staged, the commit point not reached
+        ("after_journal", "new"),  # committed, nothing replaced yet
+        ("after_replace:events", "new"),  # between replacements
     ],
 )
-def test_a_cli_killed_in_the_load_leaves_every_table_complete(tmp_path, two_versions, point, replaced):
-    """Killed at a named point of the load, the run leaves each table whole: the previous
-    version where the load had not reached it, the new one where it had. (That the tables
-    change together, all old or all new, is issue 15's commit protocol, not checked here.)"""
+def test_a_cli_crashed_in_the_load_leaves_one_version_of_the_day(tmp_path, two_versions, point, version):
+    """Crashed at a named point of the load, the run leaves the day's tables all in one version
+    once `diplomacy recover` (or the next run) has finished or undone the commit: the previous
+    one before the commit point, the new one after it. Never a mix."""
     wh_before, second, old, new = two_versions
     wh = tmp_path / "wh"
     shutil.copytree(wh_before, wh)
-    assert _run(second, wh, kill_at=point) == KILLED  # the kill landed inside the load
+    assert _run(second, wh, fault=point) == EXIT_CODE  # the crash landed at the point
+    recovered = subprocess.run(
+        [sys.executable, "-m", "diplomacy", "recover", "--warehouse", str(wh)],
+        capture_output=True,
+        timeout=120,
+    )
+    assert recovered.returncode == 0, recovered.stderr.decode(errors="replace")
     now = _tables(wh)
     for n in _DAY_TABLES:
-        assert now[n].equals(new[n] if n in replaced else old[n]), (point, n)
+        assert now[n].equals((new if version == "new" else old)[n]), (point, n)
 
 
 def test_a_killed_cli_leaves_no_staging_worker_behind(tmp_path):
