@@ -350,3 +350,10 @@ def test_latin_gazetteer_is_data_not_a_generator_dependency():
         header = next(csv.reader(fh))
     assert header[:4] == ["geonames_id", "country", "level", "name"]
     assert path.stat().st_size < 5_000_000  # type: ignore[attr-defined]
+
+
+def test_a_vice_title_is_not_a_place_and_its_head():
+    # 상무부시장 (常务副市长) would split as 상무부 + 시 + 장 ("the mayor of 상무부시")
+    assert names("중국 상무부시장이 방문했다.") == []
+    assert names("산시성 상무부시장과 회견했다.") == []
+    assert names("미국 모르반시장이 방문했다.") == ["모르반시"]  # a head after its place still is one

@@ -131,6 +131,7 @@ class _Rules:
     endings: dict[str, str]  # suffix + tail -> its shortest suffix: what a word may end in
     common: frozenset[str]
     common_end: tuple[str, ...]
+    vice_titles: tuple[str, ...]  # 부시장 …: a word ending in one is a title, not a place + its head
     frames_before: tuple[re.Pattern, ...]
     frames_after: tuple[re.Pattern, ...]
     any_country: re.Pattern  # a country word, whatever follows it
@@ -170,6 +171,7 @@ def _rules() -> _Rules:
         endings=_endings(suffixes, tails),
         common=frozenset(words["common"]),
         common_end=tuple(words["common_end"]),
+        vice_titles=tuple(words["vice_title"]),
         frames_before=tuple(re.compile(p) for p in words["frame_before"]),
         frames_after=tuple(re.compile(p) for p in words["frame_after"]),
         any_country=re.compile(country),
@@ -317,6 +319,8 @@ def _plausible(split: _Split, text: str, rules: _Rules) -> bool:
         return False
     if name.endswith(rules.common_end) or _is_korean(name, stem, rules):
         return False
+    if any(t in stem[-2:] + split.suffix + split.tail for t in rules.vice_titles):
+        return False  # 상무부시장 is an executive vice-mayor, not the mayor of a 상무부시
     if foreign_gazetteer().is_exact(name) or foreign_gazetteer().is_exact(_dueum(name)):
         return (
             False  # the gazetteer's own business (룡정시 is its 용정시 in the spelling of outlets in China)
