@@ -357,3 +357,13 @@ def test_a_vice_title_is_not_a_place_and_its_head():
     assert names("중국 상무부시장이 방문했다.") == []
     assert names("산시성 상무부시장과 회견했다.") == []
     assert names("미국 모르반시장이 방문했다.") == ["모르반시"]  # a head after its place still is one
+
+
+def test_a_stem_the_article_uses_as_a_persons_name_names_no_government():
+    from diplomacy.gazetteer.open_names import article_names
+
+    article = "미국 메릴랜드주 모르반카운티를 찾았다. 테리 가스턴 카운티의회 위원장이 맞았다. 가스턴 위원장은 환영했다."
+    assert list(article_names(article)) == ["모르반"]  # 가스턴 is Terry Gaston, not a county
+    assert "가스턴" in article_names(
+        "미국 메릴랜드주 모르반카운티를 찾았다. 가스턴 카운티의회 의장이 맞았다."
+    )

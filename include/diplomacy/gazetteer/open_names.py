@@ -918,14 +918,25 @@ def article_names(
     text: str, known: Sequence[tuple[int, int]] = (), countries: Sequence[str] = ()
 ) -> ArticleNames:
     """The foreign governments no gazetteer knows that a whole article names, recognised once over
-    all of it (a name's cue may stand in another sentence than its other mentions)."""
-    mentions = recognise(text, known, countries)
+    all of it (a name's cue may stand in another sentence than its other mentions). A stem the
+    article also uses as a person's name ("베이커 위원장은": the 베이커 of "테리 베이커 카운티의회
+    위원장" is a person) names no government."""
+    mentions = [m for m in recognise(text, known, countries) if not _a_person(m.stem, text)]
     names: ArticleNames = {}
     for m, gov in zip(mentions, _linked(mentions), strict=True):
         entries = names.setdefault(_plain(m.stem), [])
         if all(suffix != m.suffix for suffix, _ in entries):
             entries.append((m.suffix, gov))
     return names
+
+
+def _a_person(stem: str, text: str) -> bool:
+    """Whether `text` writes `stem` as a word followed by a person's title."""
+    person = _rules().person
+    return any(
+        person.match(text[m.end() : m.end() + 20])
+        for m in re.finditer(rf"(?<![가-힣]){re.escape(stem)}(?![가-힣])", text)
+    )
 
 
 def find_named(text: str, names: ArticleNames) -> list[tuple[int, int, ForeignGov]]:
