@@ -439,3 +439,13 @@ def test_signing_online_is_an_agreement_and_a_virtual_meeting_without_a_visit():
     events, rels = run("춘천시는 지난 10일 시청 영상회의실에서 다롄시와 우호교류 협약을 온라인으로 체결했다.")
     assert {k[0] for k in events} == {"agreement", "virtual_meeting"}
     assert ("춘천시", "다롄시", "friendship_city", 2024) in rels
+
+
+def test_bare_days_after_then_are_of_the_month_the_sentence_before_gave():
+    events, _ = run(
+        "전주시와 쑤저우시는 지난달 14일 전주시청에서 우호도시 협정을 체결했다.\n"
+        "당시 쑤저우시 방문단은 13일부터 15일까지 전주에 머물렀다.",
+        title="전주시, 쑤저우시와 우호도시 협정",
+    )
+    assert ("visit", "전주시", "쑤저우시", "2024-08-13", "occurred") in events
+    assert not any(k[3].startswith("2024-09") for k in events)  # not this month's 13th

@@ -11,6 +11,7 @@ article-level conventions (one visit per stop, visit + agreement, shared people 
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date
 
@@ -91,8 +92,18 @@ class _Reader:
             return True
         return (trig or rules.rx("delegation").search(text) is not None) and has_title(text)
 
+    def _span_of(self, text: str) -> tuple[date, date] | None:
+        """The days a bare day of `text` may fall in: the stay the sentence before stated, or, in a
+        sentence that opens on "then" (당시, 이때), the month of the date the sentence before gave
+        ("당시 방문단은 13일부터 15일까지 머물렀다" after "지난달 14일 …": last month's 13th)."""
+        last = self.ctx.last_dated
+        if last is not None and last[1] in ("day", "month") and rules.rx("history_anaphor").match(text):
+            d = last[0]
+            return d.replace(day=1), d.replace(day=monthrange(d.year, d.month)[1])
+        return self.span
+
     def _sentence(self, text: str, tokens) -> None:
-        dates = find_dates(text, self.ctx.published, last_year=self.last_year, span=self.span)
+        dates = find_dates(text, self.ctx.published, last_year=self.last_year, span=self._span_of(text))
         self.span = stated_span(dates)
         for d in dates:
             if d.value and d.explicit_year:
