@@ -5,7 +5,8 @@ happens unless the environment asks for it:
 
 - `DIPLOMACY_FAULT=after_replace:events` ends the process there at once (`os._exit`, no
   cleanup, no `finally`: what SIGKILL or a power cut leaves); `...=raise` raises
-  `InjectedFault` instead (a write error the caller sees). Several points: comma-separated.
+  `InjectedFault` instead (a write error the caller sees); `...=kill` sends the process SIGKILL
+  itself (what the OOM killer or a lost node does). Several points: comma-separated.
 - `DIPLOMACY_PAUSE=locked` writes `diplomacy: paused at locked` to stderr and blocks until a
   line (or end of file) arrives on stdin: a test holds a writer there while it starts another.
 
@@ -40,26 +41,11 @@ def point(name: str) -> None:
     action = _wanted(FAULT_ENV, name)
     if action == "raise":
         raise InjectedFault(f"injected fault at {name}")
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
     if action is not None:
         sys.stderr.flush()
         os._exit(EXIT_CODE)
     if _wanted(PAUSE_ENV, name) is not None:
         print(f"diplomacy: paused at {name}", file=sys.stderr, flush=True)
         sys.stdin.readline()
-
-
-# --------------------------------------------------------------------------- kill points
-# The same idea for SIGKILL itself (tests/hostile/test_atomicity.py): DIPLOMACY_KILL_AT=<point>
-# kills the process with SIGKILL when it reaches that point, as the OOM killer or a lost node would.
-
-KILL_AT_ENV = "DIPLOMACY_KILL_AT"
-KILL_POINTS = (
-    "atomic_path:before_replace",  # a file written beside its target, not yet swapped in
-    "atomic_path:after_replace",  # swapped in, its folder not yet synced
-)
-
-
-def kill_point(name: str) -> None:
-    """SIGKILL this process when `DIPLOMACY_KILL_AT` names this point."""
-    if os.environ.get(KILL_AT_ENV) == name:
-        os.kill(os.getpid(), signal.SIGKILL)

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from diplomacy.faults import kill_point
+from diplomacy import faults
 from diplomacy.schema import PARTITION_KEY, PARTITION_SCHEMA, TABLES
 
 PART_FILE = "part-0.parquet"
@@ -42,9 +42,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        kill_point("atomic_path:before_replace")
+        faults.point("atomic_path:before_replace")
         os.replace(tmp, path)
-        kill_point("atomic_path:after_replace")
+        faults.point("atomic_path:after_replace")
     finally:
         if tmp.exists():
             tmp.unlink()

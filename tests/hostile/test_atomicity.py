@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from diplomacy.faults import EXIT_CODE, FAULT_ENV, KILL_AT_ENV
+from diplomacy.faults import EXIT_CODE, FAULT_ENV
 from diplomacy.warehouse import read_table
 
 WRITER = textwrap.dedent(
@@ -34,7 +34,7 @@ KILLED = -signal.SIGKILL  # what subprocess reports for a child killed by SIGKIL
 
 
 def _write(wh, tag: str, kill_at: str | None = None) -> int:
-    env = {**os.environ, KILL_AT_ENV: kill_at} if kill_at else None
+    env = {**os.environ, FAULT_ENV: f"{kill_at}=kill"} if kill_at else None
     return subprocess.run([sys.executable, "-c", WRITER, str(wh), tag], env=env, timeout=120).returncode
 
 
