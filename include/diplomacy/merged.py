@@ -34,34 +34,38 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from diplomacy.schema import OFFICIAL
+from diplomacy.schema import EVENTS
 
 __all__ = ["EVENTS_MERGED", "build_events_merged", "merge_mentions"]
 
+# The columns a merged event shares with its mentions keep the mentions' types (schema.EVENTS).
+_SHARED = (
+    "event_type",
+    "agreement_type",
+    "direction",
+    "status",
+    "event_date",
+    "date_precision",
+    "korean_city",
+    "korean_province",
+    "korean_admin_code",
+    "partner_city",
+    "partner_region",
+    "partner_country",
+    "partner_city_en",
+    "partner_city_native",
+    "partner_geonames_id",
+    "partner_lat",
+    "partner_lon",
+    "korean_officials",
+    "foreign_officials",
+    "fields",
+    "location",
+)
 EVENTS_MERGED = pa.schema(
     [
         pa.field("merged_event_id", pa.string(), nullable=False),
-        pa.field("event_type", pa.string(), nullable=False),
-        pa.field("agreement_type", pa.string()),
-        pa.field("direction", pa.string()),
-        pa.field("status", pa.string()),
-        pa.field("event_date", pa.date32()),
-        pa.field("date_precision", pa.string()),
-        pa.field("korean_city", pa.string()),
-        pa.field("korean_province", pa.string()),
-        pa.field("korean_admin_code", pa.string()),
-        pa.field("partner_city", pa.string()),
-        pa.field("partner_region", pa.string()),
-        pa.field("partner_country", pa.string()),
-        pa.field("partner_city_en", pa.string()),
-        pa.field("partner_city_native", pa.string()),
-        pa.field("partner_geonames_id", pa.int64()),
-        pa.field("partner_lat", pa.float64()),
-        pa.field("partner_lon", pa.float64()),
-        pa.field("korean_officials", pa.list_(OFFICIAL)),
-        pa.field("foreign_officials", pa.list_(OFFICIAL)),
-        pa.field("fields", pa.list_(pa.string())),
-        pa.field("location", pa.string()),
+        *(EVENTS.field(name) for name in _SHARED),
         pa.field("mention_count", pa.int64()),
         pa.field("article_count", pa.int64()),
         pa.field("source_count", pa.int64()),
@@ -242,7 +246,5 @@ def build_events_merged(warehouse: Path) -> pa.Table:
         ).to_pylist()
         if r["status"] == "accepted"
     }
-    for m in mentions:
-        m.setdefault("published_date", articles.get(m["article_id"], {}).get("published_date"))
-    rows = merge_mentions(mentions, articles)
+    rows = merge_mentions(mentions, articles)  # mentions carry their article's published_date
     return pa.Table.from_pylist(rows, schema=EVENTS_MERGED) if rows else EVENTS_MERGED.empty_table()
