@@ -29,8 +29,6 @@ __all__ = [
     "relationship_rows",
 ]
 
-_Resolver = Resolver  # the name earlier callers used
-
 
 def extract_article(
     article_id: str, title: str | None, sentences: Sequence[Sentence], published: date | None

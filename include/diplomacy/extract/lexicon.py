@@ -36,16 +36,6 @@ def field_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r["field"], re.compile(r["pattern"])) for r in _rows("fields.csv"))
 
 
-@cache
-def titles() -> dict[str, str]:
-    """Title -> side hint (korean, foreign, any), longest first so "부시장" wins over "시장"."""
-    rows = sorted(_rows("titles.csv"), key=lambda r: -len(r["title"]))
-    out: dict[str, str] = {}
-    for r in rows:
-        out.setdefault(r["title"], r["side_hint"])
-    return out
-
-
 def fields_in(text: str) -> list[str]:
     """Cooperation fields named in `text`, in the contract's vocabulary, in order of mention; a
     field word inside the name of an office, a title or a body (행정지원국장) names no field."""

@@ -443,12 +443,9 @@ def recognise(
     by its frame needs a country: pass them when `text` is one sentence.
     """
     rules = _rules()
-    if not (rules.any_country.search(text) or rules.any_frame.search(text)):
-        places = _known_places(text)
-        if not places:
-            return []  # no cue a name could follow: nothing to recognise
-    else:
-        places = _known_places(text)
+    places = _known_places(text)
+    if not (places or rules.any_country.search(text) or rules.any_frame.search(text)):
+        return []  # no cue a name could follow: nothing to recognise
     ctx = _Context(text, places, [], tuple(countries))
     taken = Overlapping(known)
     candidates = [s for s in _splits(text) if not taken(s.start, s.end) and _plausible(s, text, rules)]
