@@ -55,7 +55,7 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 airflow: $(AIRFLOW_HOME)/airflow.db  ## the Airflow UI on http://localhost:8080 (password: airflow_home/simple_auth_manager_passwords.json.generated)
-	$(BIN)/airflow standalone
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/airflow standalone  # standalone starts its components as `airflow` from PATH
 
 up:  ## the production stack (needs Docker and a .env made from .env.example)
 	docker compose up -d --build
