@@ -132,3 +132,61 @@ def test_a_geonames_city_takes_the_region_it_lies_in():
     sentence = "가나시는 이탈리아 나폴리시와 자매결연을 맺었다."
     regions = [(g.name, g.region) for _, _, g in Resolver(sentence, PUB).foreign(sentence)]
     assert regions == [("나폴리시", "캄파니아주")]
+
+
+# -- sentences read off the article's one gazetteer scan -------------------------------------
+
+
+def _readings(article: str, sentences: list[str], pieces: dict[str, int] | None):
+    res = Resolver(article, PUB, pieces)
+    return [
+        (
+            [(s, e, g.name, g.province) for s, e, g in res.korean(t)],
+            [(s, e, g.name, g.country) for s, e, g in res.foreign(t)],
+        )
+        for t in sentences
+    ]
+
+
+def _article(title: str, sentences: list[str]) -> tuple[str, dict[str, int]]:
+    from diplomacy.extract.article import _offsets
+    from diplomacy.extract.nlp import Sentence
+
+    text = title + "\n" + " ".join(sentences)
+    offsets = _offsets(title, [Sentence(text=s, start=0) for s in sentences])
+    for s, at in offsets.items():
+        assert text[at : at + len(s)] == s
+    return text, offsets
+
+
+def test_sentences_read_off_the_article_scan_are_read_as_if_alone():
+    sentences = [
+        "안산시 대표단은 중국 지린성 훈춘시를 방문했다.",
+        "이어 경남 고성군 관계자가 훈춘시장과 만났다.",
+        "시는 칭다오시와 우호협력 협약을 맺었다.",
+    ]
+    text, pieces = _article("안산시, 훈춘시와 교류", sentences)
+    assert _readings(text, sentences, pieces) == _readings(text, sentences, None)
+    assert _readings(text, sentences, pieces)[1][0][0][2:] == ("고성군", "경상남도")
+
+
+def test_a_pair_read_together_across_sentences_makes_the_sentence_scanned_alone():
+    # the article's scan reads "경남 고성군" across the boundary as one place; alone, the second
+    # sentence's 고성군 stays a namesake of two provinces: the window must not borrow the article's reading
+    sentences = ["대표단은 경남", "고성군 관계자를 만났다."]
+    text, pieces = _article("제목", sentences)
+    assert _readings(text, sentences, pieces) == _readings(text, sentences, None)
+
+
+def test_window_refuses_a_mention_crossing_an_edge():
+    from diplomacy.extract.mentions import _window
+    from diplomacy.gazetteer.korean import KoreanMention
+
+    found = (KoreanMention(2, 6, "xxxx", (), True), KoreanMention(10, 12, "yy", (), True))
+    starts = [2, 10]
+    never = lambda a, b: False  # noqa: E731
+    assert _window(found, starts, 4, 10, never) is None  # the first starts before the piece
+    assert _window(found, starts, 0, 11, never) is None  # the second ends after it
+    got = _window(found, starts, 8, 5, never)
+    assert [(m.start, m.end) for m in got] == [(2, 4)]
+    assert _window(found, starts, 8, 5, lambda a, b: True) is None

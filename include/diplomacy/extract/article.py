@@ -29,12 +29,22 @@ __all__ = ["read_article", "worth_reading"]
 HISTORY_DAYS = 400
 
 
+def _offsets(title: str, sentences: Sequence[Sentence]) -> dict[str, int]:
+    """Where each sentence stands in the article's text (title, newline, sentences joined by spaces)."""
+    out: dict[str, int] = {}
+    at = len(title) + 1
+    for s in sentences:
+        out.setdefault(s.text, at)
+        at += len(s.text) + 1
+    return out
+
+
 class _Reader:
     def __init__(self, title: str | None, sentences: Sequence[Sentence], published: date):
         self.sentences = sentences
         self.title = title or ""
         body = " ".join(s.text for s in sentences)
-        self.res = Resolver((title or "") + "\n" + body, published)
+        self.res = Resolver((title or "") + "\n" + body, published, _offsets(title or "", sentences))
         lead = (title or "") + " " + " ".join(s.text for s in sentences[:2])
         ks, fs = self.res.korean(lead), self.res.foreign(lead)
         self.ctx = Context(

@@ -15,6 +15,8 @@ undecided (name and country sure, region and ids empty) rather than guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -122,10 +124,35 @@ def _glosses(text: str, foreign) -> set[tuple[int, int]]:
     return out
 
 
-class Resolver:
-    """Gazetteer and open-vocabulary mentions as governments, with the article as context."""
+def _window(found: Sequence, starts: Sequence[int], off: int, length: int, glued) -> list | None:
+    """The mentions of `found` (one scan of a whole text, sorted, non-overlapping) that lie in
+    text[off:off + length], shifted to start there; None when a mention crosses either edge or
+    `glued(a, b)` says two mentions across an edge were read together (then the piece is scanned
+    alone)."""
+    lo = bisect_left(starts, off)
+    if lo > 0 and (found[lo - 1].end > off or (lo < len(found) and glued(found[lo - 1], found[lo]))):
+        return None
+    end = off + length
+    out = []
+    for i in range(lo, len(found)):
+        m = found[i]
+        if m.start >= end:
+            if out and glued(found[i - 1], m):
+                return None
+            break
+        if m.end > end:
+            return None
+        out.append(replace(m, start=m.start - off, end=m.end - off))
+    return out
 
-    def __init__(self, article_text: str, published: date):
+
+class Resolver:
+    """Gazetteer and open-vocabulary mentions as governments, with the article as context.
+
+    `pieces` are the offsets in the article's text of its sentences: their gazetteer mentions are
+    read off the article's one scan (`_window`) instead of scanning each sentence again."""
+
+    def __init__(self, article_text: str, published: date, pieces: dict[str, int] | None = None):
         self.kg = korean_gazetteer()
         self.fg = foreign_gazetteer()
         self.published = published
@@ -139,6 +166,8 @@ class Resolver:
         self._found_korean: dict[str, tuple] = {}
         self._raw_korean: dict[str, tuple] = {}
         self._found_foreign: dict[str, tuple] = {}
+        self._pieces = pieces or {}
+        self._whole: dict[str, tuple[tuple, list[int]]] = {}
 
     def korean(self, text: str) -> tuple[tuple[int, int, KoreanGov], ...]:
         hit = self._korean.get(text)
@@ -216,7 +245,7 @@ class Resolver:
     def _resolve_korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
         out = []
         glued = rules.rx("institution_glued")
-        glosses = _glosses(text, self.fg.find(text)) if "(" in text or "（" in text else ()
+        glosses = _glosses(text, self._fg_find(text)) if "(" in text or "（" in text else ()
         for m in self._find_korean(text):
             if glued.match(text, m.end) or (not m.exact and m.surface in self._namesakes()):
                 continue
@@ -230,8 +259,30 @@ class Resolver:
     def _korean_raw(self, text: str) -> tuple:
         hit = self._raw_korean.get(text)
         if hit is None:
-            hit = self._raw_korean[text] = tuple(self.kg.find(text, on=self.published))
+            hit = self._raw_korean[text] = tuple(self._piece("korean", text, self._kg_scan, self._adjacent))
         return hit
+
+    def _adjacent(self, a, b) -> bool:
+        """Two Korean mentions the gazetteer may have read together ("경남 고성군")."""
+        return b.start - a.end <= 1 and not self.text[a.end : b.start].strip()
+
+    def _kg_scan(self, text: str) -> list:
+        return self.kg.find(text, on=self.published)
+
+    def _fg_find(self, text: str) -> list:
+        return self._piece("foreign", text, self.fg.find, lambda a, b: False)
+
+    def _piece(self, kind: str, text: str, scan, glued) -> list:
+        """`scan(text)`, read off the article's scan when `text` is one of its sentences."""
+        off = self._pieces.get(text)
+        if off is None or text == self.text:
+            return scan(text)
+        whole = self._whole.get(kind)
+        if whole is None:
+            found = tuple(scan(self.text))
+            whole = self._whole[kind] = (found, [m.start for m in found])
+        got = _window(whole[0], whole[1], off, len(text), glued)
+        return scan(text) if got is None else got
 
     def _find_foreign(self, text: str) -> tuple:
         """Gazetteer mentions outside country names, also in the orthography of outlets in China;
@@ -244,7 +295,7 @@ class Resolver:
     def _lookup_foreign(self, text: str) -> list:
         countries = open_names.country_spans(text)  # 호주 is Australia, not 湖州; 파라과이 holds no 파라
         in_country = Overlapping(countries)
-        found = [m for m in self.fg.find(text) if not in_country(m.start, m.end)]
+        found = [m for m in self._fg_find(text) if not in_country(m.start, m.end)]
         alt = dueum(text)
         if alt != text:
             taken = Overlapping([(m.start, m.end) for m in found] + countries)
@@ -296,7 +347,7 @@ class Resolver:
         out = self._add_namesakes(text, out)
         out = self._open(text, out)
         if "(" in text or "（" in text:  # 칭다오(청도)시: the reading is the name again, not a second mention
-            glosses = _glosses(text, self.fg.find(text))
+            glosses = _glosses(text, self._fg_find(text))
             out = [it for it in out if (it[0], it[1]) not in glosses]
         return _collapse(out, text)
 
