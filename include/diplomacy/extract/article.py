@@ -44,8 +44,12 @@ class _Reader:
         self.sentences = sentences
         self.title = title or ""
         body = " ".join(s.text for s in sentences)
-        self.res = Resolver((title or "") + "\n" + body, published, _offsets(title or "", sentences))
-        lead = (title or "") + " " + " ".join(s.text for s in sentences[:2])
+        text = (title or "") + "\n" + body
+        pieces = _offsets(title or "", sentences)
+        # the title and the first two sentences: the article's opening, a prefix of its text
+        lead = text[: len(title or "") + sum(len(s.text) + 1 for s in sentences[:2])]
+        pieces.setdefault(lead, 0)
+        self.res = Resolver(text, published, pieces)
         ks, fs = self.res.korean(lead), self.res.foreign(lead)
         self.ctx = Context(
             published=published,

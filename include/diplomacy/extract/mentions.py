@@ -167,7 +167,7 @@ class Resolver:
         self._raw_korean: dict[str, tuple] = {}
         self._found_foreign: dict[str, tuple] = {}
         self._pieces = pieces or {}
-        self._whole: dict[str, tuple[tuple, list[int]]] = {}
+        self._whole: dict[tuple[str, bool], tuple[tuple, list[int]]] = {}
 
     def korean(self, text: str) -> tuple[tuple[int, int, KoreanGov], ...]:
         hit = self._korean.get(text)
@@ -218,7 +218,8 @@ class Resolver:
         alt = dueum(text)
         if alt != text:
             taken = Overlapping((m.start, m.end) for m in found)
-            found += [m for m in self.kg.find(alt, on=self.published) if not taken(m.start, m.end)]
+            again = self._piece("korean", text, self._kg_scan, self._adjacent, alt=True)
+            found += [m for m in again if not taken(m.start, m.end)]
             found.sort(key=lambda m: m.start)
         return found
 
@@ -272,17 +273,20 @@ class Resolver:
     def _fg_find(self, text: str) -> list:
         return self._piece("foreign", text, self.fg.find, lambda a, b: False)
 
-    def _piece(self, kind: str, text: str, scan, glued) -> list:
-        """`scan(text)`, read off the article's scan when `text` is one of its sentences."""
-        off = self._pieces.get(text)
-        if off is None or text == self.text:
-            return scan(text)
-        whole = self._whole.get(kind)
+    def _piece(self, kind: str, text: str, scan, glued, *, alt: bool = False) -> list:
+        """`scan(text)` (with `alt`: of `dueum(text)`), read off the article's scan when `text` is one
+        of its sentences; `dueum` keeps every position and reads a word start alike in both."""
+        off = 0 if text == self.text else self._pieces.get(text)
+        if off is None:
+            return scan(dueum(text) if alt else text)
+        whole = self._whole.get((kind, alt))
         if whole is None:
-            found = tuple(scan(self.text))
-            whole = self._whole[kind] = (found, [m.start for m in found])
+            found = tuple(scan(dueum(self.text) if alt else self.text))
+            whole = self._whole[(kind, alt)] = (found, [m.start for m in found])
+        if text == self.text:
+            return list(whole[0])
         got = _window(whole[0], whole[1], off, len(text), glued)
-        return scan(text) if got is None else got
+        return scan(dueum(text) if alt else text) if got is None else got
 
     def _find_foreign(self, text: str) -> tuple:
         """Gazetteer mentions outside country names, also in the orthography of outlets in China;
@@ -299,7 +303,7 @@ class Resolver:
         alt = dueum(text)
         if alt != text:
             taken = Overlapping([(m.start, m.end) for m in found] + countries)
-            for m in self.fg.find(alt):
+            for m in self._piece("foreign", text, self.fg.find, lambda a, b: False, alt=True):
                 if not taken(m.start, m.end):
                     found.append(m)
             found.sort(key=lambda m: m.start)
