@@ -131,7 +131,7 @@ def test_corrections_show_at_once_and_survive_a_reprocess(wh):
 
 
 def test_marts_follow_the_corrections(wh):
-    store, visit, conf, rej, *_, added, _ = correct(wh)
+    _, visit, _, rej, *_, added, _ = correct(wh)
     review.refresh_marts(wh)
     merged = pq.read_table(mart_path(wh, "events_merged")).to_pylist()
     mentions = {m: r["review_state"] for r in merged for m in r["mention_ids"]}
