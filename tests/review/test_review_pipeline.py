@@ -6,90 +6,21 @@ rejected one stays out of `events` while the log keeps it, the added one comes b
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
-import duckdb
 import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT, SAMPLE_DAY, SAMPLE_LANDING
 
 from diplomacy import faults, review
 from diplomacy.cli import main
-from diplomacy.config import DEFAULT_MAX_FILE_BYTES
 from diplomacy.marts import mart_path
-from diplomacy.pipeline import run_all
 from diplomacy.review import InvalidCorrection, Store, UnknownEvent, WriteThroughPending
 from diplomacy.warehouse import partition_path, read_table
 
-DAY = date.fromisoformat(SAMPLE_DAY)
-INJECTION = "'); DROP TABLE corrections; --"
-
-
-def run(warehouse: Path, **kw):
-    return run_all(SAMPLE_LANDING / SAMPLE_DAY, warehouse, DAY, max_file_bytes=DEFAULT_MAX_FILE_BYTES, **kw)
-
-
-@pytest.fixture(autouse=True)
-def _default_store(monkeypatch):
-    monkeypatch.delenv("DIPLOMACY_REVIEW_DB", raising=False)  # the store beside each test's warehouse
-
-
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory) -> Path:
-    wh = tmp_path_factory.mktemp("loaded") / "warehouse"
-    run(wh)
-    return wh
-
-
-@pytest.fixture
-def wh(loaded, tmp_path) -> Path:
-    """A private copy of the loaded sample day (its store: tmp_path/diplomacy_review.db)."""
-    shutil.copytree(loaded, tmp_path / "warehouse")
-    return tmp_path / "warehouse"
-
-
-def events(wh) -> dict[str, dict]:
-    return {e["event_id"]: e for e in read_table(wh, "events").to_pylist()}
-
-
-def duck_states(wh) -> dict[str, str]:
-    rows = duckdb.sql(
-        f"SELECT event_id, review_state FROM read_parquet('{wh}/events/**/*.parquet', "
-        "hive_partitioning=true, union_by_name=true)"
-    ).fetchall()
-    return dict(rows)
-
-
-def pick(wh):
-    """A visit to edit, an event to confirm, one to reject (of another article), an article to add to."""
-    evs = list(events(wh).values())
-    visit = next(e for e in evs if e["event_type"] == "visit" and e["status"] == "occurred")
-    confirm = next(e for e in evs if e["event_id"] != visit["event_id"])
-    reject = next(e for e in evs if e["article_id"] not in (visit["article_id"], confirm["article_id"]))
-    return visit, confirm, reject
-
-
-NEW_EVENT = {"event_type": "exchange", "status": "occurred", "event_date": "2021-10-15", "date_precision": "month",
-             "korean_city": "안산시", "korean_province": "경기도", "partner_city": "훈춘시",
-             "partner_region": "지린성", "partner_country": "cn", "fields": ["youth"], "evidence": "청소년 교류"}  # fmt: skip
-
-
-def correct(wh):
-    """Edit, confirm, reject and add through the services; returns the ids involved."""
-    store = Store(review.store_url(wh))
-    visit, conf, rej = pick(wh)
-    flipped = "inbound" if visit["direction"] == "outbound" else "outbound"
-    edited = review.edit(
-        wh, store, visit["event_id"], {"direction": flipped, "fields": ["sports"]}, user="kim"
-    )
-    confirmed = review.confirm(wh, store, conf["event_id"], user="lee")
-    review.reject(wh, store, rej["event_id"], user="park", note=INJECTION)
-    added = review.add(wh, store, rej["article_id"], NEW_EVENT, user="kim")
-    return store, visit, conf, rej, edited, confirmed, added, flipped
+from .sample import DAY, INJECTION, NEW_EVENT, correct, duck_states, events, pick, run
 
 
 def test_corrections_show_at_once_and_survive_a_reprocess(wh):

@@ -107,7 +107,7 @@ def test_an_injection_string_is_plain_text():
 
 
 def test_a_new_event_names_the_required_fields():
-    assert "a new event needs partner_country" in refused(
+    assert "the event needs partner_country" in refused(
         {k: v for k, v in NEW.items() if k != "partner_country"}, None
     )
     out = validate_changes({**NEW, "evidence": "근거 문장"}, None)
