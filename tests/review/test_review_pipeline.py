@@ -6,6 +6,7 @@ rejected one stays out of `events` while the log keeps it, the added one comes b
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
@@ -105,7 +106,7 @@ def test_a_write_through_waits_for_a_running_load_and_the_correction_is_kept(wh)
         [sys.executable, "-c", "import sys; from datetime import date; from diplomacy.commit import day_lock\n"
          f"with day_lock({str(wh)!r}, date.fromisoformat({SAMPLE_DAY!r})):\n print('held', flush=True); sys.stdin.read()"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "include")},
+        env={**os.environ, "PYTHONPATH": str(ROOT / "include")},
     )  # fmt: skip
     try:
         assert holder.stdout.readline().strip() == "held"
@@ -179,3 +180,31 @@ def test_run_records(wh, tmp_path):
     assert review.run_record(wh, "no-such-run") is None
     (tmp_path / "secret.json").write_text("{}")
     assert review.run_record(wh, "../../secret") is None
+
+
+@pytest.mark.parametrize(
+    ("fault", "applied"), [("after_stage:events=kill", False), ("after_journal=kill", True)]
+)
+def test_a_write_through_killed_mid_commit_leaves_one_version(wh, fault, applied):
+    from diplomacy.commit import recover
+
+    before = events(wh)
+    _, conf, _ = pick(wh)
+    code = (
+        "from pathlib import Path\nfrom diplomacy import review\n"
+        f"wh = Path({str(wh)!r})\n"
+        f"review.confirm(wh, review.Store(review.store_url(wh)), {conf['event_id']!r}, user='kim')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "include"), "DIPLOMACY_FAULT": fault}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert proc.returncode == -9, proc.stderr
+    recover(wh)  # what the next run of any day does first
+    after = events(wh)
+    assert set(after) == set(before)
+    assert after[conf["event_id"]]["review_state"] == ("confirmed" if applied else "unreviewed")
+    store = Store(review.store_url(wh))
+    assert [c.action for c in store.log(event_id=conf["event_id"])] == [
+        "confirm"
+    ]  # recorded before the commit
+    review.write_through(wh, store, DAY)
+    assert events(wh)[conf["event_id"]]["review_state"] == "confirmed"
