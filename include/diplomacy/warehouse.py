@@ -20,15 +20,18 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from diplomacy import faults
-from diplomacy.schema import PARTITION_KEY, PARTITION_SCHEMA, TABLES
+from diplomacy.schema import PARTITION_KEY, PARTITION_SCHEMA, READ_DEFAULTS, TABLES, defaults
 
 PART_FILE = "part-0.parquet"
 
 
 def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """Rows as a table of exactly `schema`: unknown keys dropped, missing ones null."""
-    names = schema.names
-    return pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows], schema=schema)
+    """Rows as a table of exactly `schema`: unknown keys dropped, missing ones null (or their
+    column's default, see schema.defaults)."""
+    names, fill = schema.names, defaults(schema)
+    return pa.Table.from_pylist(
+        [{k: r[k] if r.get(k) is not None else fill.get(k) for k in names} for r in rows], schema=schema
+    )
 
 
 @contextmanager
@@ -122,7 +125,8 @@ def read_table(
     warehouse: Path, name: str, *, day: date | None = None, columns: list[str] | None = None
 ) -> pa.Table:
     """A table with its declared types (partition key as date32), empty when never written;
-    `columns` reads only those (the partition key may be one of them)."""
+    `columns` reads only those (the partition key may be one of them). A column that partitions
+    written before it existed lack reads as its default (schema.READ_DEFAULTS), else null."""
     schema = TABLES[name].append(PARTITION_SCHEMA.field(PARTITION_KEY))
     root = Path(warehouse) / name
     if not root.exists():
@@ -135,4 +139,15 @@ def read_table(
         partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
     )
     flt = ds.field(PARTITION_KEY) == pa.scalar(day, pa.date32()) if day else None
-    return dataset.to_table(filter=flt, columns=columns)
+    return _fill_defaults(name, dataset.to_table(filter=flt, columns=columns))
+
+
+def _fill_defaults(name: str, table: pa.Table) -> pa.Table:
+    import pyarrow.compute as pc
+
+    for column, value in READ_DEFAULTS.get(name, {}).items():
+        i = table.schema.get_field_index(column)
+        if i >= 0 and table[column].null_count:
+            filled = pc.fill_null(table[column], pa.scalar(value, table.schema.field(i).type))
+            table = table.set_column(i, table.schema.field(i), filled)
+    return table
