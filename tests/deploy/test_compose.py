@@ -668,3 +668,11 @@ def test_init_review_database_step_runs_on_real_postgres(services: dict[str, Any
         with admin.cursor() as cur:
             cur.execute(f'DROP DATABASE IF EXISTS "{review}"')
         admin.close()
+
+
+def test_init_script_is_valid_bash(services: dict[str, Any]) -> None:
+    """What bash in airflow-init gets once compose has filled in .env (heredoc included) parses."""
+    active, _ = parse_env_example()
+    script = interpolate(init_script(services), active)
+    check = subprocess.run(["bash", "-n", "-c", script], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
