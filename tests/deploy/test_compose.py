@@ -583,8 +583,10 @@ def test_plugins_folder_is_in_a_fresh_clone() -> None:
 
 
 def init_script(services: dict[str, Any]) -> str:
+    """The script airflow-init's bash runs (its command is ``["-c", script]``)."""
     command = services["airflow-init"]["command"]
-    return "\n".join(command) if isinstance(command, list) else command
+    assert isinstance(command, list) and command[0] == "-c" and len(command) == 2, command
+    return command[1]
 
 
 @pytest.mark.parametrize("name", REVIEW_DB_SERVICES)
