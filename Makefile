@@ -15,7 +15,7 @@ export DIPLOMACY_WAREHOUSE ?= $(CURDIR)/warehouse
 export GX_ANALYTICS_ENABLED := false
 export NO_PROXY := *
 
-.PHONY: setup demo test test-fast lint format airflow up down lock check-lock clean bench train
+.PHONY: setup browser demo test test-fast lint format airflow up down lock check-lock clean bench train
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH (or make PY=/path/to/python3.11)"; exit 1; }
@@ -26,6 +26,23 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed  ## create the virtualenv with the pinned requirements
+
+# The browser tests (tests/ui) drive Debian's chromium through Playwright; Playwright's own
+# browser download is never used. Installed here, with a font for Korean text (screenshots of
+# the review pages are otherwise boxes), so that `make test` (and .ci/run) on a fresh machine
+# has them; sudo only when not root. The lock timeout lets a concurrent apt run finish.
+BROWSER_PACKAGES := chromium fonts-noto-cjk
+browser:  ## install Debian's chromium and a Korean font for the browser tests (no-op when present)
+	@if ! command -v chromium >/dev/null || [ -z "$$(fc-list :lang=ko family 2>/dev/null)" ]; then \
+		if ! command -v apt-get >/dev/null; then \
+			echo "browser: install chromium and a Korean font yourself (no apt-get here)"; exit 0; \
+		fi; \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		echo "browser: installing $(BROWSER_PACKAGES)"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq -o DPkg::Lock::Timeout=600 \
+			$(BROWSER_PACKAGES) >/dev/null; \
+	fi
 
 $(AIRFLOW_HOME)/airflow.db: $(VENV)/.installed
 	mkdir -p $(AIRFLOW_HOME)
@@ -40,10 +57,10 @@ demo: $(AIRFLOW_HOME)/airflow.db  ## run the daily DAG through Airflow on the sa
 		|| { tail -n 40 $(AIRFLOW_HOME)/demo.log; exit 1; }
 	$(BIN)/python -m diplomacy summary --warehouse $(DIPLOMACY_WAREHOUSE) --date $(SAMPLE_DAY)
 
-test: $(VENV)/.installed lint  ## the whole test suite (what CI runs)
+test: $(VENV)/.installed lint browser  ## the whole test suite (what CI runs)
 	$(BIN)/python -m pytest -q
 
-test-fast: $(VENV)/.installed
+test-fast: $(VENV)/.installed browser
 	$(BIN)/python -m pytest -q -m "not slow and not integration"
 
 lint: $(VENV)/.installed
@@ -54,8 +71,14 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-airflow: $(AIRFLOW_HOME)/airflow.db  ## the Airflow UI on http://localhost:8080 (password: airflow_home/simple_auth_manager_passwords.json.generated)
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/airflow standalone  # standalone starts its components as `airflow` from PATH
+# The embedded default: SQLite metadata DB in $(AIRFLOW_HOME), the review pages of plugins/ in the
+# api-server, corrections in the review store's default SQLite file (DIPLOMACY_REVIEW_DB unset:
+# the diplomacy library picks it; set it to an SQLAlchemy URL to use another database).
+# AIRFLOW__API__PORT picks the port; tasks reach the Execution API on the same port.
+airflow: export AIRFLOW__API__PORT ?= 8080
+airflow: export AIRFLOW__CORE__EXECUTION_API_SERVER_URL ?= http://localhost:$(AIRFLOW__API__PORT)/execution/
+airflow: $(AIRFLOW_HOME)/airflow.db  ## the Airflow UI and the review pages on http://localhost:8080 (password: airflow_home/simple_auth_manager_passwords.json.generated)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/airflow standalone  # standalone starts its components as `airflow` from PATH
 
 up:  ## the production stack (needs Docker and a .env made from .env.example)
 	docker compose up -d --build
@@ -85,4 +108,4 @@ check-lock: $(VENV)/.installed  ## fail when requirements*.txt no longer match r
 	done; echo "requirements are locked"
 
 clean:
-	rm -rf $(AIRFLOW_HOME) $(DIPLOMACY_WAREHOUSE) $(DIPLOMACY_LANDING_ROOT) .pytest_cache .ruff_cache
+	rm -rf $(AIRFLOW_HOME) $(DIPLOMACY_WAREHOUSE) $(DIPLOMACY_LANDING_ROOT) .pytest_cache .ruff_cache test-results

@@ -9,7 +9,11 @@ committed to git, an image whose Airflow differs from the one we test against).
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -548,3 +552,129 @@ def test_dockerignore_keeps_state_and_secrets_out_of_the_image() -> None:
     # The Dockerfile copies these; ignoring them would break the build.
     for needed in ("requirements.txt", "pyproject.toml", "README.md", "include", "dags", "plugins"):
         assert needed not in entries
+
+
+# ------------------------------------------------------- review plugin and its store
+
+PLUGINS = ROOT / "plugins"
+REVIEW_DB_SERVICES = ("airflow-apiserver", "airflow-worker", "airflow-scheduler", "airflow-init")
+INIT_PYTHON = re.compile(r"python - <<'PY'[^\n]*\n(?P<body>.*?)\nPY\n", re.DOTALL)
+
+
+def tracked_files(folder: Path) -> list[str]:
+    """Files git tracks under ``folder``: an empty folder is not in a clone, whatever the disk says."""
+    if not (ROOT / ".git").exists():
+        return sorted(str(p.relative_to(ROOT)) for p in folder.rglob("*") if p.is_file())
+    out = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "--", str(folder.relative_to(ROOT))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.split()
+
+
+def test_plugins_folder_is_in_a_fresh_clone() -> None:
+    """The Dockerfile copies plugins/ (and compose mounts it): a clone without it cannot build."""
+    assert PLUGINS.is_dir()
+    assert tracked_files(PLUGINS), "plugins/ has no tracked file: `docker compose build` fails on a clone"
+    copies = [args.split() for instr, args in dockerfile_instructions() if instr == "COPY"]
+    assert any("plugins/" in args[:-1] and args[-1] == "/opt/airflow/plugins/" for args in copies)
+
+
+def init_script(services: dict[str, Any]) -> str:
+    """The script airflow-init's bash runs (its command is ``["-c", script]``)."""
+    command = services["airflow-init"]["command"]
+    assert isinstance(command, list) and command[0] == "-c" and len(command) == 2, command
+    return command[1]
+
+
+@pytest.mark.parametrize("name", REVIEW_DB_SERVICES)
+def test_review_store_is_postgres_in_its_own_database(services: dict[str, Any], name: str) -> None:
+    """The api-server writes corrections, load tasks (workers) apply them: all see one store,
+    in PostgreSQL, in a database that is not Airflow's."""
+    active, _ = parse_env_example()
+    url = env_of(services[name]).get("DIPLOMACY_REVIEW_DB", "")
+    assert url.startswith("postgresql+psycopg2://${POSTGRES_USER:?"), f"{name}: {url!r}"
+    resolved = interpolate(url, active)
+    user, password = active["POSTGRES_USER"], active["POSTGRES_PASSWORD"]
+    match = re.fullmatch(
+        rf"postgresql\+psycopg2://{user}:{re.escape(password)}@postgres/(?P<db>\w+)", resolved
+    )
+    assert match, resolved
+    assert match.group("db") != active["POSTGRES_DB"], "corrections must not live in Airflow's database"
+    airflow_conn = interpolate(env_of(services[name])["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"], active)
+    assert resolved != airflow_conn
+
+
+def test_review_store_url_has_no_literal_password(services: dict[str, Any]) -> None:
+    for name in REVIEW_DB_SERVICES:
+        url = env_of(services[name])["DIPLOMACY_REVIEW_DB"]
+        assert not literal_credentials(url)
+        assert "${POSTGRES_PASSWORD:?" in url
+
+
+def test_init_creates_the_review_database(services: dict[str, Any]) -> None:
+    script = init_script(services)
+    match = INIT_PYTHON.search(script)
+    assert match, "airflow-init should create the review database (python - <<'PY' ... PY)"
+    assert "|| exit 1" in match.group(0), "a failure to create it must fail airflow-init"
+    # Before anything that depends on airflow-init may start, i.e. inside its command.
+    assert script.index("CREATE DATABASE") < script.index("chown -R")
+
+
+def _init_python(services: dict[str, Any]) -> str:
+    match = INIT_PYTHON.search(init_script(services))
+    assert match
+    return match.group("body")
+
+
+def test_init_review_database_step_runs_on_real_postgres(services: dict[str, Any]) -> None:
+    """The very Python airflow-init runs, against this machine's PostgreSQL: it creates the
+    database once, finds it on a rerun, and refuses a URL naming Airflow's own database."""
+    try:
+        import psycopg2
+
+        admin = psycopg2.connect(
+            host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3
+        )
+    except Exception as exc:
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail(f"PostgreSQL on 127.0.0.1:5432 is required under CI: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL on 127.0.0.1:5432 unreachable: {exc}")
+    admin.autocommit = True
+    body = _init_python(services)
+    review = f"diplomacy_review_test_{secrets.token_hex(4)}"
+    base = "postgresql+psycopg2://postgres@127.0.0.1:5432"
+    env = {**os.environ, "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"{base}/postgres"}
+
+    def run(review_url: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-c", body],
+            env={**env, "DIPLOMACY_REVIEW_DB": review_url},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    try:
+        first, second = run(f"{base}/{review}"), run(f"{base}/{review}")
+        assert first.returncode == 0 and "created database" in first.stdout, first.stderr
+        assert second.returncode == 0 and "exists" in second.stdout, second.stderr
+        with admin.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (review,))
+            assert cur.fetchone() is not None
+        same = run(f"{base}/postgres")
+        assert same.returncode != 0 and "its own database" in same.stderr
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{review}"')
+        admin.close()
+
+
+def test_init_script_is_valid_bash(services: dict[str, Any]) -> None:
+    """What bash in airflow-init gets once compose has filled in .env (heredoc included) parses."""
+    active, _ = parse_env_example()
+    script = interpolate(init_script(services), active)
+    check = subprocess.run(["bash", "-n", "-c", script], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr

@@ -63,6 +63,8 @@ def stack(request, services, tmp_path_factory):
     with contextlib.ExitStack() as cleanup:
         database = st.create_database()
         cleanup.callback(_drop_and_check, database)
+        review_database = st.create_database("_review")
+        cleanup.callback(_drop_and_check, review_database)
         redis_db = 0
         if executor == "CeleryExecutor":
             redis_db = st.claim_redis_db(owner=database)
@@ -74,9 +76,10 @@ def stack(request, services, tmp_path_factory):
             redis_db=redis_db,
             landing_root=base / "landing",
             warehouse=base / "warehouse",
+            review_database=review_database,
         )
         print(
-            f"\n[integration] {executor}: db={database} redis_db={redis_db or '-'} "
+            f"\n[integration] {executor}: db={database} review_db={review_database} redis_db={redis_db or '-'} "
             f"api=http://127.0.0.1:{stack.api_port} home={stack.home}",
             flush=True,
         )

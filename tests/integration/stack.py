@@ -3,7 +3,8 @@
 Everything the integration tests start is owned here and torn down here, by PID:
 
 * a fresh PostgreSQL database ``diplomacy_it_<random>`` (dropped after its connections are
-  terminated),
+  terminated), and a second one for the review corrections store (``DIPLOMACY_REVIEW_DB``: its
+  own database, as in docker-compose, never Airflow's),
 * one Redis database number nobody else is using (claimed with a marker key, flushed after),
 * ``airflow api-server``, ``scheduler``, ``dag-processor`` and, for the CeleryExecutor,
   ``celery worker``, each started in its own session so its whole process group (uvicorn
@@ -44,6 +45,7 @@ REDIS_HOST = os.environ.get("DIPLOMACY_IT_REDIS_HOST", "127.0.0.1")
 REDIS_PORT = int(os.environ.get("DIPLOMACY_IT_REDIS_PORT", "6379"))
 
 DB_PREFIX = "diplomacy_it_"
+ADMIN = "admin"
 REDIS_CLAIM_KEY = "diplomacy_it:claimed_by"
 
 # A child that ignores SIGTERM this long gets SIGKILL.
@@ -81,8 +83,8 @@ def unavailable_services() -> list[str]:
     return problems
 
 
-def create_database() -> str:
-    name = DB_PREFIX + secrets.token_hex(4)
+def create_database(suffix: str = "") -> str:
+    name = DB_PREFIX + secrets.token_hex(4) + suffix
     conn = _pg_connect()
     try:
         with conn.cursor() as cur:
@@ -237,6 +239,7 @@ class AirflowStack:
     redis_db: int
     landing_root: Path
     warehouse: Path
+    review_database: str  # the corrections store's own database (DIPLOMACY_REVIEW_DB)
     api_port: int = field(default_factory=free_port)
     services: list[Service] = field(default_factory=list)
     token: str | None = field(default=None, repr=False)
@@ -247,6 +250,11 @@ class AirflowStack:
         for d in (self.home, self.logs, self.landing_root, self.warehouse):
             d.mkdir(parents=True, exist_ok=True)
         self.base_url = f"http://127.0.0.1:{self.api_port}"
+        # SimpleAuthManager with a real admin login, as docker-compose's airflow-init writes it:
+        # requests without a token are anonymous (401), which the plugin tests rely on.
+        self.admin_password = secrets.token_urlsafe(16)
+        self.passwords_file = self.home / "simple_auth_manager_passwords.json"
+        self.passwords_file.write_text(json.dumps({ADMIN: self.admin_password}), encoding="utf-8")
         self.env = self._environment()
 
     # environment ---------------------------------------------------------------------------
@@ -276,7 +284,8 @@ class AirflowStack:
                 "AIRFLOW__CORE__AUTH_MANAGER": (
                     "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"
                 ),
-                "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
+                "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": f"{ADMIN}:admin",
+                "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(self.passwords_file),
                 "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS),
                 "AIRFLOW__CORE__PLUGINS_FOLDER": str(PLUGINS),
                 "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
@@ -291,6 +300,8 @@ class AirflowStack:
                 "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
                 "DIPLOMACY_LANDING_ROOT": str(self.landing_root),
                 "DIPLOMACY_WAREHOUSE": str(self.warehouse),
+                # The api-server writes corrections, the load task applies them: one store for all.
+                "DIPLOMACY_REVIEW_DB": pg_url(self.review_database),
                 "GX_ANALYTICS_ENABLED": "false",
                 "PYTHONUNBUFFERED": "1",
             }
@@ -428,10 +439,10 @@ class AirflowStack:
         raise TimeoutError(f"stack not healthy after {timeout}s; last answer: {last}\n{self.diagnostics()}")
 
     def login(self) -> str:
-        """A JWT from SimpleAuthManager; with all_admins on, GET /auth/token needs no credentials."""
-        r = self.request("GET", "/auth/token")
+        """The admin's JWT from SimpleAuthManager (POST /auth/token with the passwords file's login)."""
+        r = self.request("POST", "/auth/token", json={"username": ADMIN, "password": self.admin_password})
         if r.status_code >= 400:
-            raise RuntimeError(f"GET /auth/token -> {r.status_code}: {r.text[:500]}")
+            raise RuntimeError(f"POST /auth/token -> {r.status_code}: {r.text[:500]}")
         self.token = r.json()["access_token"]
         return self.token
 
