@@ -159,6 +159,92 @@ def _marts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review_target(args: argparse.Namespace) -> tuple[Path, str] | str:
+    """(warehouse, store URL) of a corrections command, or why not."""
+    from diplomacy.config import settings
+    from diplomacy.review.store import store_url
+
+    for flag, value in (("--warehouse", args.warehouse), ("--store", args.store)):
+        if value is not None and not value.strip():
+            return f"{flag} is empty"
+    warehouse = Path(args.warehouse) if args.warehouse else settings().warehouse
+    return warehouse, args.store or store_url(warehouse)
+
+
+def _corrections_export(args: argparse.Namespace) -> int:
+    from diplomacy.review.export import export_gold
+    from diplomacy.review.store import Store, StoreUnavailable
+
+    target = _review_target(args)
+    if isinstance(target, str) or not args.dir.strip():
+        print(f"error: {target if isinstance(target, str) else 'DIR is empty'}", file=sys.stderr)
+        return 2
+    warehouse, url = target
+    if not warehouse.is_dir():
+        print(f"error: warehouse {warehouse} does not exist or is not a folder", file=sys.stderr)
+        return 2
+    try:
+        result = export_gold(warehouse, Store(url), Path(args.dir))
+    except StoreUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for article_id, problems in sorted(result.skipped.items()):
+        print(f"skipped {article_id}: {'; '.join(problems)}", file=sys.stderr)
+    print(f"{len(result.written)} reviewed articles written to {args.dir} (docs/, gold/)")
+    return 1 if result.skipped else 0
+
+
+def _corrections_list(args: argparse.Namespace) -> int:
+    from diplomacy.review.store import Store, StoreUnavailable
+
+    target = _review_target(args)
+    if isinstance(target, str):
+        print(f"error: {target}", file=sys.stderr)
+        return 2
+    try:
+        day = parse_day(args.date) if args.date is not None else None
+    except InvalidRunParameter as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        log = Store(target[1]).log(day=day)
+    except StoreUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for c in log:
+        change = "" if c.action != "edit" else f" {c.field}: {json.dumps(c.before, ensure_ascii=False)} -> "
+        change += json.dumps(c.after, ensure_ascii=False) if c.action == "edit" else ""
+        note = f"  ({c.note})" if c.note else ""
+        print(
+            f"{c.id:>6} {c.at.isoformat(timespec='seconds')} {c.ingest_date.isoformat()} {c.user} "
+            f"{c.action} {c.event_id} [{c.article_id}]{change}{note}"
+        )
+    if not log:
+        print("no corrections")
+    return 0
+
+
+def _add_corrections(sub) -> None:
+    c = sub.add_parser(
+        "corrections", help="the analysts' corrections: list them, export reviewed articles as gold"
+    )
+    csub = c.add_subparsers(dest="corrections_command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--warehouse", help="warehouse root (default: $DIPLOMACY_WAREHOUSE)")
+    common.add_argument(
+        "--store",
+        help="corrections store, an SQLAlchemy URL (default: $DIPLOMACY_REVIEW_DB, else SQLite beside the warehouse)",
+    )
+    e = csub.add_parser(
+        "export", parents=[common], help="write DIR/docs/*.txt and DIR/gold/*.json of every corrected article"
+    )
+    e.add_argument("dir", metavar="DIR")
+    e.set_defaults(func=_corrections_export)
+    ls = csub.add_parser("list", parents=[common], help="print the corrections log, oldest first")
+    ls.add_argument("--date", help="only the corrections of this ingest day (YYYY-MM-DD)")
+    ls.set_defaults(func=_corrections_list)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="diplomacy", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -198,5 +284,6 @@ def main(argv: list[str] | None = None) -> int:
     m = sub.add_parser("marts", help="rebuild the marts (events_merged, partners, city_pairs) of a warehouse")
     m.add_argument("--warehouse", required=True)
     m.set_defaults(func=_marts)
+    _add_corrections(sub)
     args = ap.parse_args(argv)
     return args.func(args)

@@ -16,7 +16,9 @@ rebuilt whole from the warehouse by `build_events_merged`) holds one row per rea
   publishers; an article without one counts as its own source), `first_reported` and
   `last_reported` (publication dates), the mention and article ids, and a `confidence` that
   rises with independent corroboration: 1 - prod(1 - c) over the independent reports, where
-  near-duplicate copies of one article (`articles.near_duplicate_of`) count once.
+  near-duplicate copies of one article (`articles.near_duplicate_of`) count once;
+- `review_state` is the strongest analyst review among its mentions (added > corrected >
+  confirmed > unreviewed); rejected mentions are gone from `events`, so they count nowhere.
 
 The merge is a pure function of the mentions, sorted by a total order before anything is decided,
 so any order of loading days, a reprocessed day or a backfill gives the same table. A merged
@@ -34,7 +36,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from diplomacy.schema import EVENTS
+from diplomacy.schema import EVENTS, REVIEW_STATES
 
 __all__ = ["EVENTS_MERGED", "build_events_merged", "merge_mentions"]
 
@@ -74,8 +76,11 @@ EVENTS_MERGED = pa.schema(
         pa.field("mention_ids", pa.list_(pa.string())),
         pa.field("article_ids", pa.list_(pa.string())),
         pa.field("confidence", pa.float64()),
+        # the strongest review of its mentions: added > corrected > confirmed > unreviewed
+        pa.field("review_state", pa.string()),
     ]
 )
+_REVIEW_RANK = {s: i for i, s in enumerate(REVIEW_STATES)}
 
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 _MOST_REPORTED = (
@@ -202,6 +207,9 @@ def _row(key: tuple, bucket: str, c: _Cluster, articles: dict[str, dict]) -> dic
         mention_ids=sorted(m["event_id"] for m in ms),
         article_ids=sorted({m["article_id"] for m in ms}),
         confidence=_confidence(ms, articles),
+        review_state=max(
+            (m.get("review_state") or "unreviewed" for m in ms), key=lambda s: _REVIEW_RANK.get(s, 0)
+        ),
     )
     return row
 

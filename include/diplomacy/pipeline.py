@@ -80,6 +80,8 @@ class RunSummary:
     validation_success: bool = True
     validation_failures: list[str] = field(default_factory=list)
     reasons: dict[str, int] = field(default_factory=dict)
+    corrections_applied: int = 0  # analysts' corrections of the day in the store (diplomacy.review)
+    run_id: str | None = None
 
     def as_dict(self) -> dict:
         d = self.__dict__.copy()
@@ -99,10 +101,13 @@ class RunSummary:
             f"  events found        {self.events}",
             f"  relationships       {self.relationships}",
             f"  quarantined rows    {self.quarantined}",
+            f"  corrections applied {self.corrections_applied}",
             f"  validation          {'passed' if self.validation_success else 'FAILED'}"
             + ("" if self.validation_success else ": " + "; ".join(self.validation_failures)),
             f"  tables under        {self.warehouse}",
         ]
+        if self.run_id:
+            lines.insert(1, f"  run id              {self.run_id}")
         return "\n".join(lines)
 
 
@@ -114,8 +119,7 @@ def new_work_id(kind: str = "run") -> str:
 def work_dir(warehouse: Path, day: date, work_id: str) -> Path:
     """Scratch space of one run of a day, `_runs/<day>/<work_id>`; underscore-prefixed so
     dataset readers skip it. Airflow run ids carry `:` and `+`: kept as `_`."""
-    safe = re.sub(r"[^A-Za-z0-9._-]", "_", work_id).lstrip(".") or "run"
-    return day_dir(warehouse, day) / safe
+    return day_dir(warehouse, day) / safe_run_id(work_id)
 
 
 def day_dir(warehouse: Path, day: date) -> Path:
@@ -328,7 +332,7 @@ def extract(cleaned_path: str, batch_index: int = 0, batch_count: int = 1) -> st
         for n, (events, rels, flag) in enumerate(
             extract_stream(_batch_articles(cleaned_path, batch_index, batch_count)), 1
         ):
-            buf["events"] += events
+            buf["events"] += ({**e, "review_state": "unreviewed"} for e in events)  # no analyst saw it yet
             buf["relationships"] += rels
             buf["flags"].append(flag)
             if n % _ROWS == 0:
@@ -429,28 +433,105 @@ def validate(merged_dir: str, run_id: str) -> str:
     return str(result)
 
 
-def load(merged_dir: str, warehouse: Path, day: date, *, lock_timeout: float | None = None) -> dict:
+def load(
+    merged_dir: str,
+    warehouse: Path,
+    day: date,
+    *,
+    lock_timeout: float | None = None,
+    run_id: str | None = None,
+) -> dict:
     """Load: replace the day's partition of every table, and the day's summary, as one commit
-    (see diplomacy.commit) under the day's lock; returns the run summary."""
+    (see diplomacy.commit) under the day's lock; returns the run summary.
+
+    The analysts' corrections of the day (diplomacy.review) are applied first, so a rerun never
+    undoes one; an unreachable corrections store fails the load. A correction recorded while the
+    load committed is caught by a second look after the commit, and the day committed again."""
+    from diplomacy.review.day import latest_id, review_merged
+
     merged = Path(merged_dir)
-    summary = summarise(merged, warehouse, day)
-    text = json.dumps(summary, ensure_ascii=False, indent=2)
-    changes = {
-        name: (partition_path(warehouse, name, day), partition_writer(name, merged / f"{name}.parquet"))
-        for name in LOADED_TABLES
-    }
-    changes["summary"] = (summary_path(warehouse, day), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    run_id = run_id or merged.parent.name  # CLI runs: their work id
     with day_lock(warehouse, day, timeout=lock_timeout, owner=f"load of {merged.parent.name}"):
-        commit(Path(warehouse), day, changes)
+        while True:
+            reviewed = review_merged(merged, warehouse, day)
+            summary = summarise(merged, warehouse, day, reviewed.events, reviewed.articles)
+            summary.update(run_id=run_id, corrections_applied=reviewed.applied)
+            _commit_load(merged, warehouse, day, reviewed, summary)
+            if latest_id(reviewed.url, day) == reviewed.latest_id:
+                break
+    text = json.dumps(summary, ensure_ascii=False, indent=2)
     (merged.parent / "summary.json").write_text(text, encoding="utf-8")  # the run's own record
+    write_run_record(warehouse, merged, summary)
     return summary
 
 
-def summarise(merged: Path, warehouse: Path, day: date) -> dict:
-    """The run summary of a merged, validated day."""
+def _commit_load(merged: Path, warehouse: Path, day: date, reviewed, summary: dict) -> None:
+    sources = {name: merged / f"{name}.parquet" for name in LOADED_TABLES}
+    sources.update(events=reviewed.events, articles=reviewed.articles)
+    changes = {
+        name: (partition_path(warehouse, name, day), partition_writer(name, sources[name]))
+        for name in LOADED_TABLES
+    }
+    text = json.dumps(summary, ensure_ascii=False, indent=2)
+    changes["summary"] = (summary_path(warehouse, day), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    commit(Path(warehouse), day, changes)
+
+
+BY_RUN = "_by_run"  # <warehouse>/_runs/_by_run/<run id>.json: the record of every loaded run
+
+
+def safe_run_id(run_id: str) -> str:
+    """A run id as a file name: Airflow run ids carry `:` and `+`, kept as `_` (as work_dir does)."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", run_id).lstrip(".") or "run"
+
+
+def run_record_path(warehouse: Path, run_id: str) -> Path:
+    return Path(warehouse) / "_runs" / BY_RUN / f"{safe_run_id(run_id)}.json"
+
+
+def write_run_record(warehouse: Path, merged: Path, summary: dict) -> Path:
+    """The run's record for the UI: its summary, validation report and quarantine counts."""
+    report = merged / "validation.json"
+    record = {
+        **summary,
+        "validation": json.loads(report.read_text(encoding="utf-8")) if report.exists() else None,
+        "quarantine_counts": _quarantine_counts(merged / "quarantine.parquet"),
+    }
+    path = run_record_path(warehouse, summary["run_id"])
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def _quarantine_counts(path: Path) -> dict[str, int]:
+    """Quarantined rows per `<table>: <expectation>`."""
+    if not path.exists():
+        return {}
+    t = pq.read_table(path, columns=["table_name", "expectation"])
+    counts: dict[str, int] = {}
+    for table, expectation in zip(t["table_name"].to_pylist(), t["expectation"].to_pylist(), strict=True):
+        key = f"{table}: {expectation}"
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def run_record(warehouse: Path, run_id: str) -> dict | None:
+    """The record `load` wrote for a run, or None; the path never leaves the warehouse."""
+    root = (Path(warehouse) / "_runs" / BY_RUN).resolve()
+    path = run_record_path(warehouse, run_id).resolve()
+    if path.parent != root or not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def summarise(
+    merged: Path, warehouse: Path, day: date, events: Path | None = None, articles: Path | None = None
+) -> dict:
+    """The run summary of a merged, validated day (`events`/`articles`: the files to load when
+    corrections replaced the merged ones)."""
     summary = RunSummary(day=day, warehouse=Path(warehouse))
     articles = pq.read_table(
-        merged / "articles.parquet", columns=["status", "reason", "is_diplomacy"]
+        articles or merged / "articles.parquet", columns=["status", "reason", "is_diplomacy"]
     ).to_pylist()
     summary.received = len(articles)
     for a in articles:
@@ -458,7 +539,7 @@ def summarise(merged: Path, warehouse: Path, day: date) -> dict:
         if a["status"] == "rejected":
             summary.reasons[a["reason"] or "unknown"] = summary.reasons.get(a["reason"] or "unknown", 0) + 1
     summary.diplomacy_articles = sum(1 for a in articles if a["is_diplomacy"])
-    summary.events = pq.read_metadata(merged / "events.parquet").num_rows
+    summary.events = pq.read_metadata(events or merged / "events.parquet").num_rows
     summary.relationships = pq.read_metadata(merged / "relationships.parquet").num_rows
     qpath = merged / "quarantine.parquet"
     summary.quarantined = pq.read_metadata(qpath).num_rows if qpath.exists() else 0
@@ -567,5 +648,6 @@ def _run_locked(
     batches = plan_batches(cleaned, batch_size=batch_size, max_batches=max_batches)
     dirs = [extract(**b) for b in batches]
     merged = merge(cleaned, dirs)
-    validate(merged, run_id or f"cli__{day.isoformat()}")
-    return load(merged, warehouse, day)
+    run_id = run_id or work_id  # one id for the run's validation results and its record
+    validate(merged, run_id)
+    return load(merged, warehouse, day, run_id=run_id)

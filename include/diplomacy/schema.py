@@ -75,6 +75,8 @@ EVENTS = pa.schema(
         pa.field("evidence", pa.string()),
         pa.field("confidence", pa.float64()),
         pa.field("published_date", pa.date32()),
+        # unreviewed (the engine's), confirmed, corrected or added by an analyst (diplomacy.review)
+        pa.field("review_state", pa.string(), nullable=False),
     ]
 )
 
@@ -152,6 +154,9 @@ FIELDS = (
     "urban",
     "other",
 )
+REVIEW_STATES = ("unreviewed", "confirmed", "corrected", "added")
+# What a reader fills in for a column that partitions written before it existed lack.
+READ_DEFAULTS: dict[str, dict[str, object]] = {"events": {"review_state": "unreviewed"}}
 ARTICLE_STATUSES = ("accepted", "duplicate", "rejected")
 REJECT_REASONS = (
     "empty",

@@ -101,7 +101,9 @@ def validate_task(merged_dir: str, run_id: str) -> str:
 def load_task(merged_dir: str, plan: dict) -> dict:
     from diplomacy import pipeline
 
-    summary = pipeline.load(merged_dir, Path(plan["warehouse"]), date.fromisoformat(plan["day"]))
+    summary = pipeline.load(
+        merged_dir, Path(plan["warehouse"]), date.fromisoformat(plan["day"]), run_id=plan.get("run_id")
+    )
     return summary
 
 

@@ -56,7 +56,7 @@ class Check:
 # back from Parquet): a big day's evidence sentences and official lists stay out of the frames.
 _EVENT_COLUMNS = [
     "event_id", "article_id", "event_type", "agreement_type", "direction", "status", "event_date",
-    "date_precision", "korean_city", "partner_city", "partner_country", "confidence",
+    "date_precision", "korean_city", "partner_city", "partner_country", "confidence", "review_state",
 ]  # fmt: skip
 _RELATIONSHIP_COLUMNS = ["article_id", "korean_city", "partner_city", "relationship_type", "established_year"]
 
@@ -162,6 +162,12 @@ def _checks(today: date) -> list[Check]:
         Check(
             "events",
             E.ExpectColumnValuesToBeInSet(column="date_precision", value_set=list(schema.DATE_PRECISIONS)),
+            False,
+        ),
+        Check("events", E.ExpectColumnValuesToNotBeNull(column="review_state"), False),
+        Check(
+            "events",
+            E.ExpectColumnValuesToBeInSet(column="review_state", value_set=list(schema.REVIEW_STATES)),
             False,
         ),
         Check("events", E.ExpectColumnValuesToNotBeNull(column="event_date"), False),

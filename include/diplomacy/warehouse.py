@@ -20,7 +20,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from diplomacy import faults
-from diplomacy.schema import PARTITION_KEY, PARTITION_SCHEMA, TABLES
+from diplomacy.schema import PARTITION_KEY, PARTITION_SCHEMA, READ_DEFAULTS, TABLES
 
 PART_FILE = "part-0.parquet"
 
@@ -122,7 +122,8 @@ def read_table(
     warehouse: Path, name: str, *, day: date | None = None, columns: list[str] | None = None
 ) -> pa.Table:
     """A table with its declared types (partition key as date32), empty when never written;
-    `columns` reads only those (the partition key may be one of them)."""
+    `columns` reads only those (the partition key may be one of them). A column that partitions
+    written before it existed lack reads as its default (schema.READ_DEFAULTS), else null."""
     schema = TABLES[name].append(PARTITION_SCHEMA.field(PARTITION_KEY))
     root = Path(warehouse) / name
     if not root.exists():
@@ -135,4 +136,15 @@ def read_table(
         partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive"),
     )
     flt = ds.field(PARTITION_KEY) == pa.scalar(day, pa.date32()) if day else None
-    return dataset.to_table(filter=flt, columns=columns)
+    return _fill_defaults(name, dataset.to_table(filter=flt, columns=columns))
+
+
+def _fill_defaults(name: str, table: pa.Table) -> pa.Table:
+    import pyarrow.compute as pc
+
+    for column, value in READ_DEFAULTS.get(name, {}).items():
+        i = table.schema.get_field_index(column)
+        if i >= 0 and table[column].null_count:
+            filled = pc.fill_null(table[column], pa.scalar(value, table.schema.field(i).type))
+            table = table.set_column(i, table.schema.field(i), filled)
+    return table
