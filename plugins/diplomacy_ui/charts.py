@@ -66,7 +66,7 @@ def monthly_bars(rows: list[dict]) -> dict:
                 {
                     "x": round(x, 2),
                     "y": round(base, 2),
-                    "w": round(max(step * 0.85, 0.5), 2),
+                    "w": round(max(step * 0.85, 2.0), 2),
                     "h": round(h, 2),
                     "colour": TYPE_COLOURS.get(t, OTHER_COLOUR),
                     "title": f"{month} {t}: {n}",
