@@ -6,13 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))  # the api-server puts the plugins folder on its path too
 
-from .server import ApiServer, start_api_server  # noqa: E402
+from .server import ApiServer, start_api_server
 
 
 @pytest.fixture(scope="session")

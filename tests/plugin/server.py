@@ -116,7 +116,9 @@ class ApiServer:
 
 def _run(cmd: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
     fh = open(log, "wb")  # noqa: SIM115  (the child owns it; closed with the process)
-    return subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        cmd, env=env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True
+    )
 
 
 def _wait(proc: subprocess.Popen, log: Path, what: str, timeout: float = 600) -> None:
@@ -164,7 +166,18 @@ def start(server: ApiServer) -> ApiServer:
     server.url = f"http://127.0.0.1:{port}"
     server.log = server.home / "api-server.log"
     server.proc = _run(
-        [sys.executable, "-m", "airflow", "api-server", "--host", "127.0.0.1", "--port", str(port), "-w", "1"],
+        [
+            sys.executable,
+            "-m",
+            "airflow",
+            "api-server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "-w",
+            "1",
+        ],
         server.env,
         server.log,
     )
