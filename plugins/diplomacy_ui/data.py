@@ -6,6 +6,7 @@ error). Nothing here writes: the review services (diplomacy.review) own every wr
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,22 @@ class Page:
         return {"total": self.total, "page": self.page, "page_size": self.page_size, "rows": self.rows}
 
 
+_columns: dict[tuple, set[str]] = {}
+_columns_lock = threading.Lock()
+
+
+def _signature(table_dir: Path) -> tuple:
+    """The table's files with their size and mtime: what the column set depends on."""
+    out = []
+    for f in sorted(table_dir.glob("*/*.parquet")):
+        try:
+            st = f.stat()
+        except FileNotFoundError:  # replaced while listing
+            continue
+        out.append((str(f), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
 def _connect():
     import duckdb
 
@@ -64,18 +81,28 @@ class WarehouseReader:
             con.close()
 
     def event_columns(self) -> set[str] | None:
-        """Columns present in the events files (None when there are none)."""
-        if not q.has_files(self.root, "events"):
+        """Columns present in the events files (None when there are none); remembered while
+        no file changes (reading every footer costs as much as the query itself)."""
+        files = _signature(self.root / "events")
+        if not files:
             return None
+        with _columns_lock:
+            if files in _columns:
+                return _columns[files]
         con = _connect()
         try:
             cur = con.execute(
                 "DESCRIBE SELECT * FROM read_parquet(?, hive_partitioning = true, union_by_name = true)",
                 [q.table_glob(self.root, "events")],
             )
-            return {r[0] for r in cur.fetchall()}
+            present = {r[0] for r in cur.fetchall()}
         finally:
             con.close()
+        with _columns_lock:
+            if len(_columns) >= 8:
+                _columns.clear()
+            _columns[files] = present
+        return present
 
     def events(self, flt: EventFilter, *, sort: str, order: str, page: int, page_size: int) -> Page:
         q.list_sql(set(), flt, sort=sort, order=order, page=page, page_size=page_size)  # validates first

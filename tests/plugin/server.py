@@ -56,9 +56,12 @@ def server_env(home: Path, warehouse: Path, passwords_file: Path) -> dict[str, s
             "DIPLOMACY_REVIEW_DB": f"sqlite:///{home}/review.db",
             "GX_ANALYTICS_ENABLED": "false",
             "NO_PROXY": "*",
+            # the checkout's library first; the plugins folder is put on the path by Airflow itself
             "PYTHONPATH": os.pathsep.join(
-                [str(ROOT / "include"), str(ROOT / "plugins"), env.get("PYTHONPATH", "")]
-            ).rstrip(os.pathsep),
+                p
+                for p in [str(ROOT / "include"), *env.get("PYTHONPATH", "").split(os.pathsep)]
+                if p and Path(p).resolve() != (ROOT / "plugins").resolve()
+            ),
         }
     )
     return env
