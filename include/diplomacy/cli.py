@@ -71,6 +71,7 @@ def _warehouse_problem(warehouse: Path, input_dir: Path) -> str | None:
 
 def _run(args: argparse.Namespace) -> int:
     from diplomacy.pipeline import run_all
+    from diplomacy.review.store import StoreUnavailable
     from diplomacy.validate import ValidationFailed
 
     problem = _empty_argument(args)
@@ -114,7 +115,7 @@ def _run(args: argparse.Namespace) -> int:
     except DayBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return BUSY
-    except CommitFailed as exc:
+    except (CommitFailed, StoreUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(json.dumps(summary.as_dict(), ensure_ascii=False) if args.json else summary.render())

@@ -75,8 +75,9 @@ EVENTS = pa.schema(
         pa.field("evidence", pa.string()),
         pa.field("confidence", pa.float64()),
         pa.field("published_date", pa.date32()),
-        # unreviewed (the engine's), confirmed, corrected or added by an analyst (diplomacy.review)
-        pa.field("review_state", pa.string(), nullable=False),
+        # unreviewed (the engine's), confirmed, corrected or added by an analyst (diplomacy.review);
+        # a row written without one, or read from a partition older than the column, is unreviewed
+        pa.field("review_state", pa.string(), nullable=False, metadata={"default": "unreviewed"}),
     ]
 )
 
@@ -155,8 +156,15 @@ FIELDS = (
     "other",
 )
 REVIEW_STATES = ("unreviewed", "confirmed", "corrected", "added")
-# What a reader fills in for a column that partitions written before it existed lack.
-READ_DEFAULTS: dict[str, dict[str, object]] = {"events": {"review_state": "unreviewed"}}
+
+
+def defaults(sch: pa.Schema) -> dict[str, str]:
+    """Column -> the value a row without one takes (a field's `default` metadata): writers fill
+    it in, and readers fill it into partitions written before the column existed."""
+    return {f.name: f.metadata[b"default"].decode() for f in sch if f.metadata and b"default" in f.metadata}
+
+
+READ_DEFAULTS: dict[str, dict[str, str]] = {name: defaults(sch) for name, sch in TABLES.items()}
 ARTICLE_STATUSES = ("accepted", "duplicate", "rejected")
 REJECT_REASONS = (
     "empty",

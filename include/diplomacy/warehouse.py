@@ -20,15 +20,18 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from diplomacy import faults
-from diplomacy.schema import PARTITION_KEY, PARTITION_SCHEMA, READ_DEFAULTS, TABLES
+from diplomacy.schema import PARTITION_KEY, PARTITION_SCHEMA, READ_DEFAULTS, TABLES, defaults
 
 PART_FILE = "part-0.parquet"
 
 
 def to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """Rows as a table of exactly `schema`: unknown keys dropped, missing ones null."""
-    names = schema.names
-    return pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows], schema=schema)
+    """Rows as a table of exactly `schema`: unknown keys dropped, missing ones null (or their
+    column's default, see schema.defaults)."""
+    names, fill = schema.names, defaults(schema)
+    return pa.Table.from_pylist(
+        [{k: r[k] if r.get(k) is not None else fill.get(k) for k in names} for r in rows], schema=schema
+    )
 
 
 @contextmanager

@@ -212,7 +212,7 @@ def validate_changes(changes: dict, current: dict | None = None) -> dict:
     if current is None:
         missing = [k for k in REQUIRED_ON_ADD if changes.get(k) in (None, "")]
         if missing:
-            raise InvalidCorrection(f"a new event needs {', '.join(missing)}")
+            raise InvalidCorrection(f"the event needs {', '.join(missing)}")
     out = {k: RULES[k](k, v) for k, v in changes.items()}
     base = dict(current or {})
     if isinstance(base.get("event_date"), str):

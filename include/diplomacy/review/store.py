@@ -104,6 +104,15 @@ _ready: set[str] = set()
 _guard = threading.Lock()
 
 
+def close_store(url: str) -> None:
+    """Close the pooled connections to the store at `url`, if any were opened."""
+    with _guard:
+        engine = _engines.pop(url, None)
+        _ready.discard(url)
+    if engine is not None:
+        engine.dispose()
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
@@ -161,6 +170,10 @@ class Store:
         self.url = url or store_url()
         self.engine = _engine(self.url)
         self._create()
+
+    def close(self) -> None:
+        """Close the store's connections (the next Store of this URL opens new ones)."""
+        close_store(self.url)
 
     def __repr__(self) -> str:
         return f"Store({shown(self.url)!r})"
