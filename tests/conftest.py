@@ -59,3 +59,17 @@ def landing(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("DIPLOMACY_LANDING_ROOT", str(root))
     monkeypatch.setenv("DIPLOMACY_WAREHOUSE", str(tmp_path / "warehouse"))
     return root
+
+
+@pytest.fixture(scope="session")
+def api_server(tmp_path_factory):
+    """A real api-server with the diplomacy plugin, the sample day loaded, users admin / analyst
+    (role user) / viewer (tests/plugin/server.py); one per session, shared by the plugin's API tests
+    and the browser tests."""
+    from plugin.server import start_api_server
+
+    server = start_api_server(Path(tmp_path_factory.mktemp("api-server")))
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -37,7 +37,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGIN_FILE = ROOT / "plugins" / "diplomacy_plugin.py"
 HEALTHY_WITHIN = 600.0  # a deadline for a loaded 2-core machine, not a timing assertion
 COMPONENTS = ("metadatabase", "scheduler", "dag_processor", "triggerer")
 # Set by make, by the test harness or by an activated venv: none of them is in a fresh shell.
@@ -214,11 +213,6 @@ def test_make_airflow_becomes_healthy(standalone: Standalone) -> None:
 
 
 def test_the_review_plugin_is_served(standalone: Standalone) -> None:
-    if not PLUGIN_FILE.exists():
-        pytest.skip(
-            f"!!! {PLUGIN_FILE.relative_to(ROOT)} does not exist yet: the review plugin is not checked "
-            "in make airflow. Remove this skip once the plugin lands."
-        )
     token = standalone.admin_token()
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=standalone.url, timeout=60, trust_env=False) as client:
