@@ -72,9 +72,10 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 # The embedded default: SQLite metadata DB in $(AIRFLOW_HOME), the review pages of plugins/ in the
-# api-server, corrections in the review store's default SQLite file (DIPLOMACY_REVIEW_DB unset:
-# the diplomacy library picks it; set it to an SQLAlchemy URL to use another database).
+# api-server, corrections in $(AIRFLOW_HOME)/diplomacy_review.db (DIPLOMACY_REVIEW_DB, for airflow and demo; set it
+# to an SQLAlchemy URL to use another database).
 # AIRFLOW__API__PORT picks the port; tasks reach the Execution API on the same port.
+airflow demo: export DIPLOMACY_REVIEW_DB ?= sqlite:///$(AIRFLOW_HOME)/diplomacy_review.db
 airflow: export AIRFLOW__API__PORT ?= 8080
 airflow: export AIRFLOW__CORE__EXECUTION_API_SERVER_URL ?= http://localhost:$(AIRFLOW__API__PORT)/execution/
 airflow: $(AIRFLOW_HOME)/airflow.db  ## the Airflow UI and the review pages on http://localhost:8080 (password: airflow_home/simple_auth_manager_passwords.json.generated)

@@ -28,6 +28,9 @@ os.environ["AIRFLOW__CORE__UNIT_TEST_MODE"] = "False"
 os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{_HOME}/airflow.db"
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("DIPLOMACY_KIWI_WORKERS", "2")
+# a shell's corrections store (even a production one) must never reach the tests: each test that
+# needs a store names its own, and the rest get the default beside their temporary warehouse
+os.environ.pop("DIPLOMACY_REVIEW_DB", None)
 
 
 @pytest.fixture(scope="session")
