@@ -219,8 +219,8 @@ def test_the_review_plugin_is_served(standalone: Standalone) -> None:
         r = client.get("/api/v2/plugins", headers=headers, params={"limit": 100})
         assert r.status_code == 200, r.text
         plugins = {p["name"]: p for p in r.json()["plugins"]}
-        assert "diplomacy_ui" in plugins, f"plugins loaded: {sorted(plugins)}\n{tail(standalone.log)}"
-        views = {v["name"] for v in plugins["diplomacy_ui"]["external_views"]}
+        assert "diplomacy" in plugins, f"plugins loaded: {sorted(plugins)}\n{tail(standalone.log)}"
+        views = {v["name"] for v in plugins["diplomacy"]["external_views"]}
         assert {"Diplomacy events", "Diplomacy run"} <= views, views
         assert client.get("/diplomacy/events", headers=headers).status_code == 200
         assert client.get("/diplomacy/events").status_code == 401

@@ -145,8 +145,8 @@ def test_review_plugin_is_served_by_the_api_server(stack: st.AirflowStack):
     """The api-server loads plugins/ (the review pages): listed with its views, behind Airflow's login."""
     plugins = {p["name"]: p for p in stack.api("GET", "/api/v2/plugins", params={"limit": 100})["plugins"]}
     errors = stack.api("GET", "/api/v2/plugins/importErrors")
-    assert "diplomacy_ui" in plugins, f"loaded: {sorted(plugins)}; import errors: {errors}"
-    plugin = plugins["diplomacy_ui"]
+    assert "diplomacy" in plugins, f"loaded: {sorted(plugins)}; import errors: {errors}"
+    plugin = plugins["diplomacy"]
     views = {v["name"]: (v["href"], v["destination"]) for v in plugin["external_views"]}
     for name, expected in PLUGIN_VIEWS.items():
         assert views.get(name) == expected, views
