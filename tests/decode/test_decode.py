@@ -10,6 +10,7 @@ import codecs
 import gzip
 import html
 import logging
+import os
 import random
 import re
 import struct
@@ -38,7 +39,12 @@ ARTICLE = """수원시, 베트남 빈증성과 우호교류 30주년 기념 협�
 시는 오는 10월 ‘수원 국제자매도시 축제’에 빈증성 전통 공연단을 초청할 계획이다.
 """
 
-SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+# the five real pages the project began from: ../shared/seeds, or beside DIPLOMACY_SHARED_EVAL (.ci/run)
+SEEDS_DIR = (
+    Path(os.environ["DIPLOMACY_SHARED_EVAL"]).parent / "seeds"
+    if os.environ.get("DIPLOMACY_SHARED_EVAL")
+    else Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+)
 
 
 def _articles() -> list[tuple[str, str]]:
