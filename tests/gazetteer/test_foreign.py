@@ -513,3 +513,115 @@ def test_russian_far_east_units_and_their_cities():
     assert (city.name, city.region) == ("우수리스크시", "연해주")  # the standard spelling, its province
     vladivostok = g.resolve("블라디보스토크시", country="RU")
     assert vladivostok is not None and vladivostok.region == "연해주"
+
+
+# --- first-level units of the partner countries (foreign_curated.csv) ---------------------------
+
+
+def _curated_rows() -> list[dict[str, str]]:
+    with (DATA / "foreign_curated.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _country_names() -> dict[str, str]:
+    with (DATA / "countries.csv").open(encoding="utf-8") as fh:
+        return {r["code"]: r["name"] for r in csv.DictReader(fh)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("우리 시는 카자흐스탄 알마티주와 우호협력 협약을 체결했다.", "알마티주", "KZ"),
+        ("도는 우즈베키스탄 사마르칸트주 대표단을 맞았다.", "사마르칸트주", "UZ"),
+        ("군은 키르기스스탄 이식쿨주와 교류의향서를 맺었다.", "이식쿨주", "KG"),
+        ("시는 타지키스탄 소그드주와 자매결연을 추진한다.", "소그드주", "TJ"),
+        ("시장은 투르크메니스탄 레바프주 주지사를 접견했다.", "레바프주", "TM"),
+        ("시는 태국 치앙마이주와 우호도시 협약을 맺었다.", "치앙마이주", "TH"),
+        ("군은 캄보디아 시엠립주와 교류 협약을 체결했다.", "시엠레아프주", "KH"),
+        ("시는 라오스 루앙프라방주와 업무협약을 맺었다.", "루앙프라방주", "LA"),
+        ("도는 미얀마 양곤주 대표단과 만났다.", "양곤주", "MM"),
+        ("시는 말레이시아 셀랑고르주와 교류를 논의했다.", "슬랑오르주", "MY"),
+        ("시는 인도네시아 북수마트라주와 협약을 체결했다.", "북수마트라주", "ID"),
+        ("시는 대만 타이중시와 우호교류 협약을 맺었다.", "타이중시", "TW"),
+        ("도는 러시아 타타르스탄공화국과 교류 의향서를 교환했다.", "타타르스탄공화국", "RU"),
+        ("시는 폴란드 마워폴스카주와 협력하기로 했다.", "마워폴스카주", "PL"),
+    ],
+)
+def test_first_level_units_found_in_a_sentence(
+    gaz: ForeignGazetteer, sentence: str, name: str, country: str
+) -> None:
+    found = [c for m in gaz.find(sentence) for c in m.candidates if c.country == country]
+    assert found and found[0].name == name and found[0].level == "province"
+    assert gaz.region_of(found[0]) is found[0]
+
+
+def test_every_curated_province_resolves_in_its_country(gaz: ForeignGazetteer) -> None:
+    countries = _country_names()
+    failures = []
+    for row in _curated_rows():
+        if row["level"] != "province":
+            continue
+        sentence = f"우리 시는 {countries.get(row['country'], '')} {row['name']}와 우호협력 협약을 체결했다."
+        found = [c for m in gaz.find(sentence) for c in m.candidates if c.country == row["country"]]
+        gov = gaz.resolve(row["name"], country=row["country"])
+        if not found or found[0].name != row["name"] or gov is None or gov.name != row["name"]:
+            failures.append(row["name"])
+        for alias in filter(None, (a.strip() for a in row["aliases"].split("|"))):
+            hit = gaz.resolve(alias, country=row["country"])
+            if hit is not None and hit.name != row["name"]:
+                failures.append(f"{row['name']}:{alias}")
+    assert failures == []
+
+
+def test_curated_forms_are_no_korean_government_or_country_names() -> None:
+    korean: set[str] = set()
+    with (DATA / "korean_governments.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            korean.add(r["name"])
+            korean.update(a for a in r.get("aliases", "").split("|") if a)
+    with (DATA / "countries.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            korean.add(r["name"])
+            korean.update(a for a in r.get("aliases", "").split("|") if a)
+    clashes = []
+    for row in _curated_rows():
+        for form in [row["name"], *row["aliases"].split("|")]:
+            if "".join(form.split()) in korean:
+                clashes.append(f"{row['name']}:{form}")
+    assert clashes == []
+
+
+def test_curated_first_level_rows_carry_ids_and_codes() -> None:
+    rows = [r for r in _curated_rows() if r["level"] == "province" and r["country"] in NEW_FIRST_LEVEL]
+    assert {r["country"] for r in rows} == set(NEW_FIRST_LEVEL)
+    for country, at_least in NEW_FIRST_LEVEL.items():
+        assert sum(1 for r in rows if r["country"] == country) >= at_least, country
+    assert all(r["geonames_id"].isdigit() and r["region"] == r["name"] for r in rows)
+    ids = [int(r["geonames_id"]) for r in rows]
+    assert len(ids) == len(set(ids))
+    assert all(r["admin1"] for r in rows if r["country"] != "TW")
+
+
+NEW_FIRST_LEVEL = {
+    "KZ": 20, "UZ": 14, "KG": 9, "TJ": 4, "TM": 6, "TH": 76, "KH": 25, "LA": 18, "MM": 15, "MY": 14,
+    "ID": 37, "TW": 22, "PL": 16, "RU": 40,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "region"),
+    [
+        ("타라즈시", "KZ", "잠빌주"),
+        ("세메이시", "KZ", "아바이주"),
+        ("카라콜시", "KG", "이식쿨주"),
+        ("나베레주니예첼니시", "RU", "타타르스탄공화국"),
+        ("노릴스크시", "RU", "크라스노야르스크주"),
+    ],
+)
+def test_cities_take_their_new_first_level_unit(
+    gaz: ForeignGazetteer, city: str, country: str, region: str
+) -> None:
+    gov = gaz.resolve(city, country=country)
+    assert gov is not None and gov.region == region
+    parent = gaz.region_of(gov)
+    assert parent is not None and parent.level == "province" and parent.country == country
