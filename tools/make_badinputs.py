@@ -54,8 +54,31 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def build_day(folder: Path, seeds: list[Path]) -> dict[str, str]:
-    """Good seed files plus every bad input; returns entry -> what it exercises."""
+def _pathological(article: str, scale: float) -> dict[str, tuple[bytes, str, str | None]]:
+    """benchmarks/pathological.py's files (nested divs, a city name repeated on one line or on many,
+    an endless sentence), shrunk by `scale` (1.0: the sizes the benchmark times)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "pathological.py"
+    spec = importlib.util.spec_from_file_location("pathological", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pathological_files(article, scale)
+
+
+# What is not a file of the landing folder: the commands that try the rest of issue 15's cases.
+OTHER_CASES = (
+    "--warehouse pointing at a file, inside --input, equal to it, or '' (exit 2, one line)",
+    "--date '' or --input '' (exit 2, one line)",
+    "two runs of the same day at once (the second waits for the day's lock; --lock-timeout 0: exit 3)",
+    "DIPLOMACY_FAULT=after_replace:events=kill python -m diplomacy run ... then "
+    "python -m diplomacy recover --warehouse W (one version or the other, never a mix)",
+)
+
+
+def build_day(folder: Path, seeds: list[Path], scale: float = 0.02) -> dict[str, str]:
+    """Good seed files plus every bad input; returns entry -> what it exercises (and, for the
+    pathological files, what the run must make of them)."""
     folder.mkdir(parents=True, exist_ok=True)
     texts = [p.read_text(encoding="utf-8") for p in seeds]
     cases = {}
@@ -70,6 +93,9 @@ def build_day(folder: Path, seeds: list[Path]) -> dict[str, str]:
     cases["0-one-line.txt"] = "same id as a good file, sorts first, cleans to no body"
     unreadable_folder(folder, texts[3].encode("utf-8"))
     cases["locked/"] = "unreadable subfolder"
+    for name, (data, status, reason) in _pathological(texts[0], scale).items():
+        (folder / name).write_bytes(data)
+        cases[name] = f"pathological, {len(data):,} bytes: {status}" + (f" ({reason})" if reason else "")
     return cases
 
 
@@ -77,13 +103,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path, help="landing day folder to write (created)")
     ap.add_argument("--seeds", type=Path, default=SAMPLE_SEEDS, help="folder of good .txt articles")
+    ap.add_argument(
+        "--scale", type=float, default=0.02, help="size of the pathological files (1.0: the benchmark's MBs)"
+    )
     args = ap.parse_args(argv)
     seeds = sorted(args.seeds.glob("*.txt"))
     if len(seeds) < 4:
         print(f"error: {args.seeds} needs at least 4 .txt articles", file=sys.stderr)
         return 2
-    for name, what in build_day(args.out, seeds).items():
+    for name, what in build_day(args.out, seeds, args.scale).items():
         print(f"{name:<40} {what}")
+    print("\nnot files, to try by hand:")
+    for case in OTHER_CASES:
+        print(f"  - {case}")
     return 0
 
 
