@@ -12,3 +12,26 @@ def _types(text: str) -> set[str]:
 def test_a_document_title_in_double_angle_brackets_then_signed():
     assert "agreement" in _types("두 사람은 《양 도시 간 교류협력 강화를 위한 합의서》에 서명했다.")
     assert "agreement" in _types("두 시장은 〈우호교류 협약〉을 체결했다.")
+
+
+def _agreements(text: str) -> list[str]:
+    return [text[t.start : t.end] for t in triggers(text) if t.event_type == "agreement"]
+
+
+def test_documents_signed_one_after_another():
+    # an adverb of succession between the document and the verb of signing
+    assert _agreements("두 도시는 2015년 경제교류협약을 잇따라 체결했다.")
+    assert _agreements("양 지역은 관광협정을 연이어 맺으며 교류를 넓혀 왔다.")
+    # an adverb that says nothing was signed keeps the sentence out
+    assert not _agreements("두 도시는 협약을 아직 체결하지 못했다.")
+
+
+def test_each_document_of_a_list_signed_by_one_verb_is_a_trigger():
+    text = "가나도와 다라현은 2003년 관광교류협정, 2009년 산업교류협정을 잇따라 체결했다."
+    found = _agreements(text)
+    assert len(found) == 2
+    assert found[0].startswith("관광교류협정"[-2:])  # the first item, before the comma
+    # a list of documents that were only discussed is no trigger
+    assert not _agreements("두 도시는 관광협정, 산업협정을 논의했다.")
+    # nor a document named beside another noun that is not a signed document
+    assert len(_agreements("두 도시는 협약과 공동사업 계획을 발표하고 협약을 체결했다.")) == 1
