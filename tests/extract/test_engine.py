@@ -78,6 +78,10 @@ def test_standing_relation_gives_a_relationship_but_no_event():
         "주다롄 총영사는 지난 3일 다롄시를 방문해 한인회와 간담회를 가졌다.",  # a consul, no local government
         "춘천시 대표단은 지난 3일 베이징의 칭화대학교를 방문했다.",  # a university
         "다롄시장은 '춘천시와 자매결연을 맺고 싶다'며 방문을 요청했다.",  # a request
+        # bodies in the plural sign, not the governments
+        "춘천시의 여러 기관과 단체들은 지난 3일 다롄시측 기관, 단체들과 교류협력 양해각서를 체결했다.",
+        # a government's name glued to a body names the body ("헤이룽장성사회과학원")
+        "춘천시는 지난 3일 헤이룽장성사회과학원과 교류협정을 맺었다.",
     ],
 )
 def test_non_events(body):

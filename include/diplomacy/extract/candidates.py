@@ -91,7 +91,7 @@ def not_local(c: Clause) -> bool:
         )
         if not korean_acting:
             return True  # a guest of the nation: no Korean government acts, a Korean city is a place
-    if rules.rx("non_government_target").search(body):
+    if rules.rx("non_government_target").search(body) or rules.rx("body_parties").search(body):
         return True
     named_partner = any(f.role in _ACTING for f in c.foreign)
     return not named_partner and rules.rx("institution_tour").search(body) is not None

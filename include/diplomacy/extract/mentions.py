@@ -341,9 +341,13 @@ class Resolver:
     def _resolve_foreign(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         out: list[tuple[int, int, ForeignGov]] = []
         in_country = Containing(rules.country_spans(text))
+        glued = rules.rx("institution_glued")
         for m in self._find_foreign(text):
             if in_country(m.start, m.end):
                 continue  # a piece of a country's name ("말레" of 말레이시아)
+            if glued.match(text, m.end):
+                continue  # "운남성사회과학원": the body, not the government
+
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
             gov = self._pick_foreign(list(m.candidates), prev)
             if gov is not None:
