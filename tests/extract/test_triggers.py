@@ -35,3 +35,9 @@ def test_each_document_of_a_list_signed_by_one_verb_is_a_trigger():
     assert not _agreements("두 도시는 관광협정, 산업협정을 논의했다.")
     # nor a document named beside another noun that is not a signed document
     assert len(_agreements("두 도시는 협약과 공동사업 계획을 발표하고 협약을 체결했다.")) == 1
+
+
+def test_staff_sent_is_an_exchange_but_a_posting_programme_named_as_a_noun_is_not():
+    assert "exchange" in _types("시는 지난달 공무원 2명을 자매도시에 파견했다.")
+    assert "exchange" not in _types("양측은 앞으로 공무원 상호파견근무, 예술단 교차공연 등을 추진하기로 했다.")
+    assert "exchange" not in _types("공무원 파견 제도를 도입하기로 했다.")
