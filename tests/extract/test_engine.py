@@ -453,3 +453,14 @@ def test_bare_days_after_then_are_of_the_month_the_sentence_before_gave():
     )
     assert ("visit", "전주시", "쑤저우시", "2024-08-13", "occurred") in events
     assert not any(k[3].startswith("2024-09") for k in events)  # not this month's 13th
+
+
+def test_this_visit_as_a_topic_reports_no_new_visit():
+    body = (
+        "춘천시 대표단은 지난 3일 다롄시를 방문했다.\n"
+        "이번 방문은 자매도시 선양시와의 결연 10주년을 기념하고, 지난해 6월 의향서를 주고받은 칭다오시와의 "
+        "교류를 넓히기 위해 마련됐다."
+    )
+    events, _ = run(body)
+    visits = {k for k in events if k[0] == "visit"}
+    assert visits == {("visit", "춘천시", "다롄시", "2024-09-03", "occurred")}

@@ -75,7 +75,14 @@ def live_triggers(c: Clause) -> list[Trigger]:
             for a, b in quotes
         )
 
-    return [t for t in out if not quoted(t)]
+    def anaphor(t: Trigger) -> bool:  # "이번 방문은 …": the trip already told, as a topic
+        return (
+            t.event_type == "visit"
+            and this.search(text[max(0, t.start - 4) : t.start]) is not None
+            and rules.rx("visit_as_topic").match(text[t.end : t.end + 3]) is not None
+        )
+
+    return [t for t in out if not quoted(t) and not anaphor(t)]
 
 
 def not_local(c: Clause) -> bool:
