@@ -39,5 +39,7 @@ def test_each_document_of_a_list_signed_by_one_verb_is_a_trigger():
 
 def test_staff_sent_is_an_exchange_but_a_posting_programme_named_as_a_noun_is_not():
     assert "exchange" in _types("시는 지난달 공무원 2명을 자매도시에 파견했다.")
-    assert "exchange" not in _types("양측은 앞으로 공무원 상호파견근무, 예술단 교차공연 등을 추진하기로 했다.")
+    assert "exchange" not in _types(
+        "양측은 앞으로 공무원 상호파견근무, 예술단 교차공연 등을 추진하기로 했다."
+    )
     assert "exchange" not in _types("공무원 파견 제도를 도입하기로 했다.")
