@@ -188,3 +188,12 @@ def test_a_bare_day_takes_the_month_given_before_it_in_the_sentence():
 def test_a_year_with_a_topic_particle_before_its_month_day():
     found = find_dates("2019년에는 9월 26일부터 대표단이 찾기도 했다", PUB)
     assert (found[0].value, found[0].precision, found[0].role) == (date(2019, 9, 26), "day", "range_start")
+
+
+def test_a_date_before_then_office_is_the_date_of_what_the_sentence_tells():
+    # "당시 …시장이던": the date frames the narration (then-mayor), it is the act's date, not a reference
+    (d,) = find_dates("그해 10월 당시 시장이던 왕모 일행이 시를 방문했다.", PUB, last_year=2013)
+    assert (d.value, d.precision, d.usable) == (date(2013, 10, 1), "month", True)
+    # a date followed by 이후 / 이래 is still a reference point
+    (d,) = find_dates("2018년 이후 교류가 끊겼다.", PUB)
+    assert not d.usable

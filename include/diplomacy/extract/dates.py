@@ -89,7 +89,7 @@ _COMPILED_WORDS = [(kind, rx) for kind, rx in _COMPILED if kind in _WORD_KINDS]
 _DIGIT = re.compile(r"\d")
 _EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y", "yy", "yy_md", "yy_m"}
 _REPORT = re.compile(r"^\s?(?:오전|오후)?\s?(?:밝혔|전했|발표했|알렸|말했|설명했|보도했|덧붙였)")
-_REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|당시|인\s?(?:19|20)\d\d)")
+_REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|인\s?(?:19|20)\d\d)")
 _RANGE = re.compile(r"^\s?(?:부터|~|∼)")
 
 
