@@ -12,6 +12,7 @@ def _types(text: str) -> set[str]:
 def test_a_document_title_in_double_angle_brackets_then_signed():
     assert "agreement" in _types("두 사람은 《양 도시 간 교류협력 강화를 위한 합의서》에 서명했다.")
     assert "agreement" in _types("두 시장은 〈우호교류 협약〉을 체결했다.")
+    assert "agreement" in _types("두 도시는 자매결연을 위한 사전 의정서에 서명했다.")  # a protocol
 
 
 def _agreements(text: str) -> list[str]:
