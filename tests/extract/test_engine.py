@@ -464,3 +464,12 @@ def test_this_visit_as_a_topic_reports_no_new_visit():
     events, _ = run(body)
     visits = {k for k in events if k[0] == "visit"}
     assert visits == {("visit", "춘천시", "다롄시", "2024-09-03", "occurred")}
+
+
+def test_signing_at_the_partners_own_hall_is_also_an_outbound_visit():
+    body = "춘천시는 지난 3일 중국 산둥성 칭다오시 황다오구청에서 황다오구와 자매결연을 맺었다고 5일 밝혔다."
+    events, _ = run(body)
+    kinds = {(k[0], k[2], k[3]) for k in events}
+    assert ("agreement", "황다오구", "2024-09-03") in kinds
+    visit = events.get(("visit", "춘천시", "황다오구", "2024-09-03", "occurred"))
+    assert visit is not None and visit.direction == "outbound"

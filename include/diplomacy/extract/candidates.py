@@ -422,11 +422,21 @@ def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list
         out.append((_event("meeting", k, p, f, location=f.location), True))
     elif (f.at_korea or direction == "inbound") and "visit" not in f.types:
         out.append((_event("visit", k, p, f, direction="inbound"), True))
-    elif p.role in (OBJECT, LOCATIVE) or (
-        p.start < 0 and "visit" not in f.types and direction == "outbound" and in_region(f.abroad, p.gov)
+    elif (
+        p.role in (OBJECT, LOCATIVE)
+        or _at_partners_place(f.clause, p)
+        or (p.start < 0 and "visit" not in f.types and direction == "outbound" and in_region(f.abroad, p.gov))
     ):
         out.append((_event("visit", k, p, f, direction="outbound"), True))
     return out
+
+
+def _at_partners_place(c: Clause, p: Mention) -> bool:
+    """The clause places the act at the partner itself ("회이산구청에서 회이산구와 … 맺었다"): the
+    partner named again as the place, so the Korean side travelled there."""
+    return p.start >= 0 and any(
+        m.role == LOCATIVE and m.gov.name == p.gov.name for m in c.foreign if m is not p
+    )
 
 
 def _events_for(f: _Frame, k: Mention, p: Mention) -> list[tuple[Event, bool]]:
