@@ -545,6 +545,8 @@ def _country_names() -> dict[str, str]:
         ("시는 대만 타이중시와 우호교류 협약을 맺었다.", "타이중시", "TW"),
         ("도는 러시아 타타르스탄공화국과 교류 의향서를 교환했다.", "타타르스탄공화국", "RU"),
         ("시는 폴란드 마워폴스카주와 협력하기로 했다.", "마워폴스카주", "PL"),
+        ("시는 튀르키예 부르사주와 우호협력 협약을 맺었다.", "부르사주", "TR"),
+        ("도는 필리핀 팜팡가주 주지사 일행을 맞았다.", "팜팡가주", "PH"),
     ],
 )
 def test_first_level_units_found_in_a_sentence(
@@ -599,12 +601,13 @@ def test_curated_first_level_rows_carry_ids_and_codes() -> None:
     assert all(r["geonames_id"].isdigit() and r["region"] == r["name"] for r in rows)
     ids = [int(r["geonames_id"]) for r in rows]
     assert len(ids) == len(set(ids))
-    assert all(r["admin1"] for r in rows if r["country"] != "TW")
+    # Taiwan's counties and the Philippine provinces are GeoNames admin2 units (admin1 stays empty)
+    assert all(r["admin1"] for r in rows if r["country"] not in {"TW", "PH"})
 
 
 NEW_FIRST_LEVEL = {
     "KZ": 20, "UZ": 14, "KG": 9, "TJ": 4, "TM": 6, "TH": 76, "KH": 25, "LA": 18, "MM": 15, "MY": 14,
-    "ID": 37, "TW": 22, "PL": 16, "RU": 40,
+    "ID": 37, "TW": 22, "PL": 16, "RU": 40, "TR": 80, "PH": 82,
 }  # fmt: skip
 
 
@@ -616,6 +619,10 @@ NEW_FIRST_LEVEL = {
         ("카라콜시", "KG", "이식쿨주"),
         ("나베레주니예첼니시", "RU", "타타르스탄공화국"),
         ("노릴스크시", "RU", "크라스노야르스크주"),
+        ("이즈미르시", "TR", "이즈미르주"),
+        ("트라브존시", "TR", "트라브존주"),
+        ("안타키아시", "TR", "하타이주"),
+        ("라푸라푸시", "PH", "세부주"),
     ],
 )
 def test_cities_take_their_new_first_level_unit(
