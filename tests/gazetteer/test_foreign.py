@@ -552,6 +552,8 @@ def _country_names() -> dict[str, str]:
         ("도는 스페인 카탈루냐 자치주와 교류를 논의했다.", "카탈루냐주", "ES"),
         ("도는 헝가리 버러녀주와 우호협력 의향서를 교환했다.", "버러녀주", "HU"),
         ("시는 체코 남모라바주 대표단을 맞았다.", "남모라바주", "CZ"),
+        ("시는 우크라이나 자카르파탸주에 구호품을 보냈다.", "자카르파탸주", "UA"),
+        ("도는 벨라루스 비텝스크주와 교류를 이어 왔다.", "비텝스크주", "BY"),
     ],
 )
 def test_first_level_units_found_in_a_sentence(
@@ -613,7 +615,8 @@ def test_curated_first_level_rows_carry_ids_and_codes() -> None:
 NEW_FIRST_LEVEL = {
     "KZ": 20, "UZ": 14, "KG": 9, "TJ": 4, "TM": 6, "TH": 76, "KH": 25, "LA": 18, "MM": 15, "MY": 14,
     "ID": 37, "TW": 22, "PL": 16, "RU": 40, "TR": 80, "PH": 82, "NZ": 16,
-    "FR": 13, "ES": 17, "HU": 20, "CZ": 14,
+    "FR": 13, "ES": 17, "HU": 20, "CZ": 14, "UA": 26,
+    "BY": 7,
 }  # fmt: skip
 
 
@@ -634,6 +637,8 @@ NEW_FIRST_LEVEL = {
         ("바르셀로나시", "ES", "카탈루냐주"),
         ("줄러시", "HU", "베케시주"),
         ("브르노시", "CZ", "남모라바주"),
+        ("하르키우시", "UA", "하르키우주"),
+        ("호멜시", "BY", "고멜주"),
     ],
 )
 def test_cities_take_their_new_first_level_unit(
@@ -645,7 +650,9 @@ def test_cities_take_their_new_first_level_unit(
     assert parent is not None and parent.level == "province" and parent.country == country
 
 
-@pytest.mark.parametrize(("name", "country"), [("부다페스트시", "HU"), ("프라하시", "CZ")])
+@pytest.mark.parametrize(
+    ("name", "country"), [("부다페스트시", "HU"), ("프라하시", "CZ"), ("키이우시", "UA"), ("민스크시", "BY")]
+)
 def test_capitals_that_are_first_level_units(gaz: ForeignGazetteer, name: str, country: str) -> None:
     gov = gaz.resolve(name, country=country)
     assert gov is not None and gov.level == "province" and gaz.region_of(gov) is gov
