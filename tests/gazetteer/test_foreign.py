@@ -545,6 +545,15 @@ def _country_names() -> dict[str, str]:
         ("시는 대만 타이중시와 우호교류 협약을 맺었다.", "타이중시", "TW"),
         ("도는 러시아 타타르스탄공화국과 교류 의향서를 교환했다.", "타타르스탄공화국", "RU"),
         ("시는 폴란드 마워폴스카주와 협력하기로 했다.", "마워폴스카주", "PL"),
+        ("시는 튀르키예 부르사주와 우호협력 협약을 맺었다.", "부르사주", "TR"),
+        ("도는 필리핀 팜팡가주 주지사 일행을 맞았다.", "팜팡가주", "PH"),
+        ("시는 뉴질랜드 와이카토주와 교육 교류를 약속했다.", "와이카토주", "NZ"),
+        ("도는 프랑스 브르타뉴주와 협약을 맺었다.", "브르타뉴주", "FR"),
+        ("도는 스페인 카탈루냐 자치주와 교류를 논의했다.", "카탈루냐주", "ES"),
+        ("도는 헝가리 버러녀주와 우호협력 의향서를 교환했다.", "버러녀주", "HU"),
+        ("시는 체코 남모라바주 대표단을 맞았다.", "남모라바주", "CZ"),
+        ("시는 우크라이나 자카르파탸주에 구호품을 보냈다.", "자카르파탸주", "UA"),
+        ("도는 벨라루스 비텝스크주와 교류를 이어 왔다.", "비텝스크주", "BY"),
     ],
 )
 def test_first_level_units_found_in_a_sentence(
@@ -599,12 +608,15 @@ def test_curated_first_level_rows_carry_ids_and_codes() -> None:
     assert all(r["geonames_id"].isdigit() and r["region"] == r["name"] for r in rows)
     ids = [int(r["geonames_id"]) for r in rows]
     assert len(ids) == len(set(ids))
-    assert all(r["admin1"] for r in rows if r["country"] != "TW")
+    # Taiwan's counties and the Philippine provinces are GeoNames admin2 units (admin1 stays empty)
+    assert all(r["admin1"] for r in rows if r["country"] not in {"TW", "PH"})
 
 
 NEW_FIRST_LEVEL = {
     "KZ": 20, "UZ": 14, "KG": 9, "TJ": 4, "TM": 6, "TH": 76, "KH": 25, "LA": 18, "MM": 15, "MY": 14,
-    "ID": 37, "TW": 22, "PL": 16, "RU": 40,
+    "ID": 37, "TW": 22, "PL": 16, "RU": 40, "TR": 80, "PH": 82, "NZ": 16,
+    "FR": 13, "ES": 17, "HU": 20, "CZ": 14, "UA": 26,
+    "BY": 7,
 }  # fmt: skip
 
 
@@ -616,6 +628,17 @@ NEW_FIRST_LEVEL = {
         ("카라콜시", "KG", "이식쿨주"),
         ("나베레주니예첼니시", "RU", "타타르스탄공화국"),
         ("노릴스크시", "RU", "크라스노야르스크주"),
+        ("이즈미르시", "TR", "이즈미르주"),
+        ("트라브존시", "TR", "트라브존주"),
+        ("안타키아시", "TR", "하타이주"),
+        ("라푸라푸시", "PH", "세부주"),
+        ("크라이스트처치시", "NZ", "캔터베리주"),
+        ("리옹시", "FR", "오베르뉴론알프주"),
+        ("바르셀로나시", "ES", "카탈루냐주"),
+        ("줄러시", "HU", "베케시주"),
+        ("브르노시", "CZ", "남모라바주"),
+        ("하르키우시", "UA", "하르키우주"),
+        ("호멜시", "BY", "고멜주"),
     ],
 )
 def test_cities_take_their_new_first_level_unit(
@@ -625,3 +648,12 @@ def test_cities_take_their_new_first_level_unit(
     assert gov is not None and gov.region == region
     parent = gaz.region_of(gov)
     assert parent is not None and parent.level == "province" and parent.country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("부다페스트시", "HU"), ("프라하시", "CZ"), ("키이우시", "UA"), ("민스크시", "BY")]
+)
+def test_capitals_that_are_first_level_units(gaz: ForeignGazetteer, name: str, country: str) -> None:
+    gov = gaz.resolve(name, country=country)
+    assert gov is not None and gov.level == "province" and gaz.region_of(gov) is gov
+    assert [g.level for g in gaz.candidates(name) if g.country == country] == ["province"]
