@@ -13,6 +13,8 @@ def test_a_document_title_in_double_angle_brackets_then_signed():
     assert "agreement" in _types("두 사람은 《양 도시 간 교류협력 강화를 위한 합의서》에 서명했다.")
     assert "agreement" in _types("두 시장은 〈우호교류 협약〉을 체결했다.")
     assert "agreement" in _types("두 도시는 자매결연을 위한 사전 의정서에 서명했다.")  # a protocol
+    assert "agreement" in _types("구는 블루타운시와 우호증진 서약을 체결했다.")  # a covenant
+    assert "agreement" not in _types("직원들은 청렴 서약을 다짐했다.")  # a pledge nobody signs with a partner
 
 
 def _agreements(text: str) -> list[str]:
