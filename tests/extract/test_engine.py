@@ -473,3 +473,14 @@ def test_signing_at_the_partners_own_hall_is_also_an_outbound_visit():
     assert ("agreement", "황다오구", "2024-09-03") in kinds
     visit = events.get(("visit", "춘천시", "황다오구", "2024-09-03", "occurred"))
     assert visit is not None and visit.direction == "outbound"
+
+
+def test_this_occasion_dates_an_act_by_the_occasion_the_sentence_before_dated():
+    body = (
+        "춘천시 대표단은 지난 3일부터 6일까지 다롄시를 방문했다.\n"
+        "방문 이틀째인 4일 대표단은 다롄시장과 공식 면담을 가졌다.\n"
+        "이 자리에서 두 도시는 협력 체계를 만들고, 앞으로의 협력 방향을 담은 교류의향서를 체결했다."
+    )
+    events, _ = run(body)
+    agreements = {k for k in events if k[0] == "agreement"}
+    assert agreements == {("agreement", "춘천시", "다롄시", "2024-09-04", "occurred")}

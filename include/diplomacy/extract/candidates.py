@@ -122,7 +122,10 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
             return ctx.cur_date, None, "anaphor"
     recent = ctx.cur_date and abs(ctx.cur_date[0] - ctx.published) <= RECENT
     if recent and not rules.rx("habitual").search(c.body):
-        if rules.rx("anaphor").search(c.body):
+        said = c.text[: c.end]  # the anaphor may stand in an earlier clause of the sentence
+        if ctx.last_dated and ctx.last_dated[1] == "day" and rules.rx("occasion_anaphor").search(said):
+            return ctx.last_dated, None, "occasion"  # "이 자리에서": the occasion the sentence before dated
+        if rules.rx("anaphor").search(said):
             return ctx.cur_date, None, "anaphor"
         return ctx.cur_date, None, "continuation"
     return None, None, ""
@@ -395,7 +398,7 @@ def _base_features(f: _Frame, p: Mention, k: Mention) -> dict[str, bool]:
         "korean_from_context": k.start < 0,
         "date_in_clause": f.source == "clause",
         "date_in_sentence": f.source == "sentence",
-        "date_by_anaphor": f.source == "anaphor",
+        "date_by_anaphor": f.source in ("anaphor", "occasion"),
         "date_by_continuation": f.source == "continuation",
         "recent": f.recent,
         "history": f.precision == "year" or not f.recent,
