@@ -82,6 +82,8 @@ def test_standing_relation_gives_a_relationship_but_no_event():
         "춘천시의 여러 기관과 단체들은 지난 3일 다롄시측 기관, 단체들과 교류협력 양해각서를 체결했다.",
         # a government's name glued to a body names the body ("헤이룽장성사회과학원")
         "춘천시는 지난 3일 헤이룽장성사회과학원과 교류협정을 맺었다.",
+        # a document signed with a body of the partner's territory is the body's
+        "춘천시 대표단은 지난 3일 다롄시 의과대학 부속 센터와 우호교류 협약을 맺었다.",
     ],
 )
 def test_non_events(body):

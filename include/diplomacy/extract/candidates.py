@@ -82,7 +82,13 @@ def live_triggers(c: Clause) -> list[Trigger]:
             and rules.rx("visit_as_topic").match(text[t.end : t.end + 3]) is not None
         )
 
-    return [t for t in out if not quoted(t) and not anaphor(t)]
+    def with_body(t: Trigger) -> bool:  # "…센터와 협약을 맺고": a body's agreement
+        return (
+            t.event_type == "agreement"
+            and rules.rx("signed_with_body").search(text[max(0, t.start - 30) : t.start]) is not None
+        )
+
+    return [t for t in out if not quoted(t) and not anaphor(t) and not with_body(t)]
 
 
 def not_local(c: Clause) -> bool:
