@@ -46,3 +46,10 @@ def test_staff_sent_is_an_exchange_but_a_posting_programme_named_as_a_noun_is_no
         "양측은 앞으로 공무원 상호파견근무, 예술단 교차공연 등을 추진하기로 했다."
     )
     assert "exchange" not in _types("공무원 파견 제도를 도입하기로 했다.")
+
+
+def test_a_covenant_between_partners_is_a_cooperation_agreement_not_a_friendship_city_one():
+    from diplomacy.extract.lexicon import agreement_type
+
+    assert agreement_type("블루타운시와 우호증진 서약을 체결") == "mou"
+    assert agreement_type("블루타운시와 우호도시 협약을 체결") == "friendship_city"
