@@ -486,3 +486,13 @@ def test_this_occasion_dates_an_act_by_the_occasion_the_sentence_before_dated():
     events, _ = run(body)
     agreements = {k for k in events if k[0] == "agreement"}
     assert agreements == {("agreement", "춘천시", "다롄시", "2024-09-04", "occurred")}
+
+
+def test_a_delegation_attending_an_event_its_partner_hosts_visits_the_partner():
+    body = (
+        "춘천시와 다롄시는 1995년 자매결연을 맺었다.\n"
+        "지난해 11월에는 다롄시에서 열린 국제민간포럼에 춘천시 대표단이 참석해 도시 문제를 논의했다."
+    )
+    events, _ = run(body)
+    visit = events.get(("visit", "춘천시", "다롄시", "2023-11-01", "occurred"))
+    assert visit is not None and visit.direction == "outbound"

@@ -176,7 +176,7 @@ def _partner_from_location(ctx: Context, locations: list[Mention]) -> tuple[list
     main = ctx.main_foreign
     if main is not None and in_region(location, main) and location != main:
         return [Mention(-1, -1, main, OBJECT)], None
-    if location != ctx.venue:
+    if location != ctx.venue or location == main:  # an event the article's own partner hosts: a visit to it
         return [locations[0]], None
     return [], location
 
