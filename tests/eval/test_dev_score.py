@@ -50,8 +50,8 @@ BARS = {
         "relationship_f1": 0.95,
     },
     "dev2": {
-        "event_strict_f1": 0.86,
-        "event_relaxed_f1": 0.88,
+        "event_strict_f1": 0.89,
+        "event_relaxed_f1": 0.91,
         "classification_f1": 0.95,
         "published_date_accuracy": 0.97,
         "relationship_f1": 0.95,
