@@ -496,3 +496,19 @@ def test_a_delegation_attending_an_event_its_partner_hosts_visits_the_partner():
     events, _ = run(body)
     visit = events.get(("visit", "춘천시", "다롄시", "2023-11-01", "occurred"))
     assert visit is not None and visit.direction == "outbound"
+
+
+def test_a_year_dated_mention_of_a_dated_visit_is_that_visit():
+    body = (
+        "춘천시 대표단은 지난해 9월 23일 다롄시를 방문했다.\n"
+        "시장은 “지난해 다롄시에서 받은 환대를 잊지 못한다”며 지난해 다롄시를 방문한 일을 떠올렸다."
+    )
+    events, _ = run(body)
+    visits = {k for k in events if k[0] == "visit"}
+    assert visits == {("visit", "춘천시", "다롄시", "2023-09-23", "occurred")}
+
+
+def test_visits_of_different_years_stay_apart():
+    body = "춘천시 대표단은 지난해 9월 23일 다롄시를 방문했다.\n시장은 2019년에도 다롄시를 방문했다."
+    events, _ = run(body)
+    assert {k[3] for k in events if k[0] == "visit"} == {"2023-09-23", "2019-01-01"}

@@ -83,19 +83,26 @@ def drop_vague_agreements(events: list[Event]) -> list[Event]:
 
 
 def drop_vague_visits(events: list[Event]) -> list[Event]:
-    """A month-dated stop of a tour beside the day the article gives for it is that stop."""
+    """A month-dated stop of a tour beside the day the article gives for it is that stop; a year-dated
+    visit ("지난해 알버타에서 받은 환대") beside a dated visit of the same pair that year is that visit."""
     days = {
         (e.korean.name, e.foreign.name, e.event_date.replace(day=1))
         for e in events
         if e.event_type == "visit" and e.precision == "day"
     }
+    years = {
+        (e.korean.name, e.foreign.name, e.event_date.year)
+        for e in events
+        if e.event_type == "visit" and e.precision in ("day", "month")
+    }
 
     def shadowed(e: Event) -> bool:
-        return (
-            e.event_type == "visit"
-            and e.precision == "month"
-            and ((e.korean.name, e.foreign.name, e.event_date) in days)
-        )
+        if e.event_type != "visit":
+            return False
+        pair = (e.korean.name, e.foreign.name)
+        if e.precision == "year":
+            return (*pair, e.event_date.year) in years
+        return e.precision == "month" and (*pair, e.event_date) in days
 
     return [e for e in events if not shadowed(e)]
 
