@@ -76,26 +76,29 @@ def get_run(rdr: ReaderDep, run_id: Id) -> Any:
 # -- writes -----------------------------------------------------------------------------------
 
 
-@router.post("/events/{event_id}/confirm")
-def confirm_event(event_id: Id, user: EditorDep, background: BackgroundTasks) -> Any:
+def _write(action: str, key: str, *args, user, background: BackgroundTasks, **kw) -> Any:
+    """One correction through `diplomacy.review.<action>` (validate, log, write the day through);
+    the marts are refreshed after the response."""
     from diplomacy import review
 
     wh = services.warehouse()
-    out = services.call_review(review.confirm, wh, services.store(), event_id, user=user_name(user))
-    background.add_task(services.refresh_marts, wh)
-    return jsonable_encoder(out)
+    out = services.call_review(
+        getattr(review, action), wh, services.store(), key, *args, user=user_name(user), **kw
+    )
+    background.add_task(review.refresh_marts, wh)
+    return out
+
+
+@router.post("/events/{event_id}/confirm")
+def confirm_event(event_id: Id, user: EditorDep, background: BackgroundTasks) -> Any:
+    return jsonable_encoder(_write("confirm", event_id, user=user, background=background))
 
 
 @router.post("/events/{event_id}/reject")
 def reject_event(
     event_id: Id, user: EditorDep, background: BackgroundTasks, body: RejectBody | None = None
 ) -> Any:
-    from diplomacy import review
-
-    wh = services.warehouse()
-    note = body.note if body else None
-    services.call_review(review.reject, wh, services.store(), event_id, user=user_name(user), note=note)
-    background.add_task(services.refresh_marts, wh)
+    _write("reject", event_id, user=user, background=background, note=body.note if body else None)
     return {"event_id": event_id, "review_state": "rejected"}
 
 
@@ -103,23 +106,13 @@ def reject_event(
 def edit_event(
     event_id: Id, user: EditorDep, background: BackgroundTasks, changes: Annotated[dict, Body()]
 ) -> Any:
-    from diplomacy import review
-
     if not changes:
         raise HTTPException(status_code=status.HTTP_422_UNPROCESSABLE_CONTENT, detail="no field to change")
-    wh = services.warehouse()
-    out = services.call_review(review.edit, wh, services.store(), event_id, changes, user=user_name(user))
-    background.add_task(services.refresh_marts, wh)
-    return jsonable_encoder(out)
+    return jsonable_encoder(_write("edit", event_id, changes, user=user, background=background))
 
 
 @router.post("/articles/{article_id}/events", status_code=status.HTTP_201_CREATED)
 def add_event(
     article_id: Id, user: EditorDep, background: BackgroundTasks, event: Annotated[dict, Body()]
 ) -> Any:
-    from diplomacy import review
-
-    wh = services.warehouse()
-    out = services.call_review(review.add, wh, services.store(), article_id, event, user=user_name(user))
-    background.add_task(services.refresh_marts, wh)
-    return jsonable_encoder(out)
+    return jsonable_encoder(_write("add", article_id, event, user=user, background=background))

@@ -68,12 +68,6 @@ def call_review(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         raise HTTPException(status_code=status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(exc)) from None
 
 
-def refresh_marts(wh: Path) -> None:
-    from diplomacy import review
-
-    review.refresh_marts(wh)
-
-
 def event_detail(rdr: WarehouseReader, event_id: str) -> dict | None:
     """The event, its article, the run that loaded it and its corrections; None when unknown."""
     event = rdr.event(event_id)

@@ -33,6 +33,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+from integration.stack import group_alive  # the native stack's process-group check
 
 pytestmark = pytest.mark.slow
 
@@ -86,16 +87,6 @@ def make_command(env: dict[str, str]) -> list[str]:
     if venv.absolute() != (ROOT / ".venv").absolute():
         cmd += [f"VENV={venv}", "-o", f"{venv}/.installed"]
     return [*cmd, "airflow"]
-
-
-def group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def stop_group(proc: subprocess.Popen, timeout: float = 60) -> list[int]:

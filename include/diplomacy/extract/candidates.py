@@ -298,7 +298,7 @@ def travelling_with(ctx: Context, c: Clause, ks: list[Mention]) -> Mention | Non
 # -------------------------------------------------------------------------- status, direction
 def at_korean_venue(c: Clause) -> bool:
     """The act takes place in Korea: a Korean side as its place, or a government hall that is not
-    the foreign side's own ("회이산구청에서" is the partner's hall)."""
+    the foreign side's own ("황다오구청에서" is the partner's hall)."""
     if any(k.role == LOCATIVE for k in c.korean):
         return True
     for m in rules.rx("korean_venue").finditer(c.text, c.start, c.end):
@@ -441,7 +441,7 @@ def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list
 
 
 def _at_partners_place(c: Clause, p: Mention) -> bool:
-    """The clause places the act at the partner itself ("회이산구청에서 회이산구와 … 맺었다"): the
+    """The clause places the act at the partner itself ("황다오구청에서 황다오구와 … 맺었다"): the
     partner named again as the place, so the Korean side travelled there."""
     return p.start >= 0 and any(
         m.role == LOCATIVE and m.gov.name == p.gov.name for m in c.foreign if m is not p

@@ -346,7 +346,7 @@ class Resolver:
             if in_country(m.start, m.end):
                 continue  # a piece of a country's name ("말레" of 말레이시아)
             if glued.match(text, m.end):
-                continue  # "운남성사회과학원": the body, not the government
+                continue  # "헤이룽장성사회과학원": the body, not the government
 
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
             gov = self._pick_foreign(list(m.candidates), prev)

@@ -84,7 +84,7 @@ def drop_vague_agreements(events: list[Event]) -> list[Event]:
 
 def drop_vague_visits(events: list[Event]) -> list[Event]:
     """A month-dated stop of a tour beside the day the article gives for it is that stop; a year-dated
-    visit ("지난해 알버타에서 받은 환대") beside a dated visit of the same pair that year is that visit."""
+    visit ("지난해 다롄에서 받은 환대") beside a dated visit of the same pair that year is that visit."""
     days = {
         (e.korean.name, e.foreign.name, e.event_date.replace(day=1))
         for e in events

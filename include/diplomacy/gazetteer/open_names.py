@@ -6,7 +6,7 @@ their *form* (a Hangul word ending in an administrative suffix: 시, 현, 정, �
 아이막 ... followed by nothing, a particle or a word of government such as 청, 장, 수, 정부) and their
 *context* (the cue):
 
-- ``after_country``: right after a country word ("호주 블랙타운시", "美 부에나파크시장");
+- ``after_country``: right after a country word ("호주 모르반타운시", "美 부에나파크시장");
 - ``after_region``: right after a foreign region or place, known to the gazetteer or found here, with
   an optional 의 ("미국 캘리포니아주 부에나파크시", "꽝남성의 남짜미현");
 - ``frame``: inside a diplomacy frame ("자매도시인 X시", "X시와 자매결연", "X시를 방문", "X시 대표단",
@@ -248,7 +248,7 @@ def _splits(text: str) -> list[_Split]:
 
 
 def _split_word(word: str, start: int, rules: _Rules) -> _Split | None:
-    """The split with the leftmost suffix end: "블랙타운시도" is 블랙타운시 + 도, not 블랙타운시도."""
+    """The split with the leftmost suffix end: "모르반타운시도" is 모르반타운시 + 도, not 모르반타운시도."""
     for i in range(1, len(word)):
         suffix = rules.endings.get(word[i:])
         if suffix is not None:
@@ -908,7 +908,7 @@ def _linked(mentions: list[OpenMention]) -> list[ForeignGov]:
 # ---------------------------------------------------------------------------------------------
 
 ArticleNames = dict[str, list[tuple[str, ForeignGov]]]  # stem -> (suffix, government), first seen first
-MIN_BARE_STEM = 3  # a stem standing without its suffix ("블랙타운과") needs this many syllables
+MIN_BARE_STEM = 3  # a stem standing without its suffix ("모르반타운과") needs this many syllables
 
 
 def article_names(
@@ -937,8 +937,8 @@ def _a_person(stem: str, text: str) -> bool:
 
 
 def find_named(text: str, names: ArticleNames) -> list[tuple[int, int, ForeignGov]]:
-    """Mentions in `text` of an article's own names: the name with its suffix ("블랙타운시는"), or a
-    long enough stem alone before a particle, a word of government or a break ("블랙타운과",
+    """Mentions in `text` of an article's own names: the name with its suffix ("모르반타운시는"), or a
+    long enough stem alone before a particle, a word of government or a break ("모르반타운과",
     "슈테글리츠-첼렌도르프 구청")."""
     if not names:
         return []
