@@ -512,3 +512,13 @@ def test_visits_of_different_years_stay_apart():
     body = "춘천시 대표단은 지난해 9월 23일 다롄시를 방문했다.\n시장은 2019년에도 다롄시를 방문했다."
     events, _ = run(body)
     assert {k[3] for k in events if k[0] == "visit"} == {"2023-09-23", "2019-01-01"}
+
+
+def test_the_visitor_of_a_relative_clause_of_visiting_is_the_noun_after_it():
+    # the place visited is a bare hall; who came is the foreign mayor the clause describes
+    events, _ = run(
+        "평택시는 10일 프랑스 리옹시와 우호협력 협약을 체결했다고 12일 밝혔다.\n"
+        "김영수 평택시장은 이날 시청을 방문한 장 뒤부아 리옹시장과 협약서에 서명했다."
+    )
+    visits = [e for e in events.values() if e.event_type == "visit"]
+    assert [(e.direction, e.foreign.name) for e in visits] == [("inbound", "리옹시")]

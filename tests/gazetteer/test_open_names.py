@@ -221,6 +221,15 @@ def test_common_nouns_are_rejected(text):
     assert names(text) == []
 
 
+def test_a_loanword_suffix_makes_a_vocabulary_stem_a_place():
+    # 레몬 and 오렌지 are words Kiwi knows, but no Korean word ends in 카운티
+    assert names("미국 플로리다주 레몬카운티와 자매결연을 맺었다.") == ["레몬카운티"]
+    assert names("미국 캘리포니아주 오렌지 카운티를 방문했다.") == ["오렌지카운티"]
+    # a Korean suffix after a vocabulary stem stays vocabulary, and a word of place is no stem
+    assert names("미국 플로리다주 레몬시와 자매결연을 맺었다.") == []
+    assert names("미국 캘리포니아주 인근 카운티를 방문했다.") == []
+
+
 # ---------------------------------------------------------------------------------------------
 # Linking
 # ---------------------------------------------------------------------------------------------

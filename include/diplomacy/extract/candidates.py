@@ -332,12 +332,27 @@ def direction_of(c: Clause, partner: Mention, at_korea: bool) -> str:
             return "inbound"  # the partner's own verb of coming, not one told before it
     if any(k.role == OBJECT for k in c.korean):
         return "inbound"
+    if _visitor_after_relative(c) == "foreign":
+        return "inbound"  # "구청을 방문한 X 시장과 서명했다": the one who visited is the foreign X
     subj = rules.rx("foreign_subject").search(body)
     if subj and any(o.side == "foreign" and o.name.split()[0] in subj.group(0) for o in c.officials):
         return "inbound"
     if rules.rx("delegation_subject").match(body):
         return "outbound"  # the article's own delegation as subject: a welcome it got abroad is no cue
     return "inbound" if rules.rx("inbound_cue").search(body) else "outbound"
+
+
+def _visitor_after_relative(c: Clause) -> str | None:
+    """The side of the visitor a relative clause of visiting names right after it: an official of
+    that side, or a mention of its government, starting at the head noun."""
+    for m in rules.rx("relative_visit").finditer(c.text, c.start, c.end):
+        head = c.text[m.end() : m.end() + 24]
+        named = [o.side for o in c.officials if head.startswith(o.name)]
+        named += ["foreign" for f in c.foreign if f.start == m.end()]
+        named += ["korean" for k in c.korean if k.start == m.end()]
+        if named:
+            return named[0]
+    return None
 
 
 def event_types(c: Clause, live: list[Trigger]) -> set[str]:

@@ -289,15 +289,22 @@ def _name(split: _Split) -> str:
 def _looks_foreign(stem: str, suffix: str) -> bool:
     """Not ordinary Korean vocabulary, by Kiwi: the stem holds a proper noun or a word Kiwi does not
     know (보고르, 부에나파크); or it is several known words (블랙 + 타운) whose whole name Kiwi does not
-    know either (블랙타운시, but not 흑맥주). A stem that is one known word (전통, 가능, 외무) is vocabulary."""
+    know either (블랙타운시, but not 흑맥주); or nouns before a suffix that is itself a loanword
+    (레몬카운티: no Korean word ends in 카운티). A stem that is one known word (전통, 가능, 외무)
+    before a Korean suffix is vocabulary."""
     from diplomacy.extract.nlp import kiwi
 
     tokens = kiwi().tokenize(stem)
     if any(t.oov or t.tag == "NNP" for t in tokens) or any(map(_loan_syllable, stem)):
         return True
+    if any(map(_loan_syllable, suffix)) and all(t.tag in _NAME_TAGS for t in tokens):
+        return True  # a loanword suffix (카운티, 아이마크) ends no Korean word: 오렌지카운티 is a place
     if len(tokens) < 2:
         return False
     return any(t.oov for t in kiwi().tokenize(stem + suffix))
+
+
+_NAME_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN"})  # nouns and letters, no determiner or verb
 
 
 def _loan_syllable(ch: str) -> bool:
