@@ -79,6 +79,12 @@ def _closes(ln: str, has_body: bool) -> bool:
     return (len(ln) < 80 and _CONTACT_RE.search(ln) is not None) or _SIGNATURE_RE.match(ln) is not None
 
 
+def _list_follows(lines: list[str], i: int) -> bool:
+    """The next text line after line `i` is a list item too, or there is none."""
+    nxt = next((ln for ln in lines[i + 1 :] if ln), None)
+    return nxt is None or _LIST_ITEM_RE.match(nxt) is not None
+
+
 def _body(lines: list[str], start: int, meta: PageMeta) -> tuple[list[str], int]:
     """The article's own paragraphs from `start` on, and how many lines were dropped."""
     body: list[str] = []
@@ -98,7 +104,10 @@ def _body(lines: list[str], start: int, meta: PageMeta) -> tuple[list[str], int]
             dropped += 1
             continue
         if prose_seen and _LIST_ITEM_RE.match(ln) and not ln.rstrip().endswith(("다.", "다")):
-            break  # a list of other headlines follows the article
+            if _list_follows(lines, i):
+                break  # a list of other headlines follows the article
+            dropped += 1  # one bulleted label before prose ("- 내용"): the article goes on
+            continue
         if _closes(ln, bool(body)):
             break
         if i in meta.credit_cut:

@@ -287,12 +287,27 @@ def is_menu(line: str) -> bool:
     return len(tokens) >= 3 and max(map(len, tokens)) <= 10
 
 
+_LABEL_ALONE = re.compile(
+    r"^[-–•·▶▷■□◆◇○●※*]?\s*(?:기사\s?)?(?:작성|등록|입력|게재|발행|송고|승인)(?:일시|일자|시간|일)?\s*[:：]?$"
+)
+
+
+def _with_value(lines: list[str], i: int) -> str:
+    """Line `i`, or a date label alone on it followed by its value on the next line, as one
+    line ("- 작성일자" then "- 2012-07-04" in a page's table of facts: "작성일자 2012-07-04")."""
+    ln = lines[i]
+    if i + 1 < len(lines) and lines[i + 1] and _LABEL_ALONE.match(ln):
+        label = _LIST_MARK.sub("", ln).strip()
+        return f"{label} {_LIST_MARK.sub('', lines[i + 1]).strip()}"
+    return ln
+
+
 def _head_facts(lines: list[str], header_stop: int, lead: int) -> list[Fact]:
     """Facts of the header lines and of the lead paragraph."""
     facts: list[Fact] = []
     for i, ln in enumerate(lines[:header_stop]):
         if ln:
-            facts += line_facts(ln, i, _HEAD_ZONES)
+            facts += line_facts(_with_value(lines, i), i, _HEAD_ZONES)
     if lead < len(lines) and lead >= header_stop:
         facts += line_facts(lines[lead], lead, _LEAD_ZONES)
     return facts
@@ -307,7 +322,7 @@ def _tail_facts(lines: list[str], header_stop: int, lead: int, wanted: frozenset
         ln = lines[i]
         if not ln or i == lead or len(ln) > _TAIL_LINE_MAX:
             continue
-        for f in line_facts(ln, i, _TAIL_ZONES, wanted):
+        for f in line_facts(_with_value(lines, i), i, _TAIL_ZONES, wanted):
             facts.append(Fact(f.kind, f.value, f.score + _TAIL_PENALTY, f.line, f.start, f.end, f.fmt))
     return facts
 

@@ -219,3 +219,20 @@ def test_stamp_under_a_body_without_full_stops_leaves_the_body():
     a = clean_page(page)
     assert a.published_date == date(2024, 11, 8)
     assert a.body.splitlines() == lines
+
+
+def test_a_table_of_facts_with_labels_and_values_on_their_own_bulleted_lines():
+    # a board page: the subtitle, a bulleted label "- 내용" before the text, then a table of
+    # facts below it, each label and each value a bulleted line of its own
+    page = (
+        f"{TITLE}\n부제 한 줄\n- 내용\n{PARAS}\n"
+        "- 작성자\n- 홍길동\n- 작성일자\n- 2012-07-04\n- 자료출처\n- 가나소식\n"
+    )
+    a = clean_page(page)
+    assert a.published_date == date(2012, 7, 4)
+    assert a.body.splitlines() == ["부제 한 줄", *PARA_LINES]
+
+
+def test_a_list_of_other_headlines_after_the_article_still_ends_it():
+    page = f"{TITLE}\n입력 2024.11.08 10:00\n\n{PARAS}\n- 다른 도시 소식\n- 또 다른 소식\n"
+    assert clean_page(page).body.splitlines() == PARA_LINES

@@ -517,8 +517,8 @@ def test_visits_of_different_years_stay_apart():
 def test_the_visitor_of_a_relative_clause_of_visiting_is_the_noun_after_it():
     # the place visited is a bare hall; who came is the foreign mayor the clause describes
     events, _ = run(
-        "평택시는 10일 프랑스 리옹시와 우호협력 협약을 체결했다고 12일 밝혔다.\n"
-        "김영수 평택시장은 이날 시청을 방문한 장 뒤부아 리옹시장과 협약서에 서명했다."
+        "서울 마포구는 10일 독일 베를린의 슈판다우구와 우호협력 협약을 체결했다고 12일 밝혔다.\n"
+        "홍길동 마포구청장은 이날 구청을 방문한 안나 슈미트 구청장과 협약서에 서명했다."
     )
     visits = [e for e in events.values() if e.event_type == "visit"]
-    assert [(e.direction, e.foreign.name) for e in visits] == [("inbound", "리옹시")]
+    assert [(e.direction, e.foreign.name) for e in visits] == [("inbound", "슈판다우구")]
