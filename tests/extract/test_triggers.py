@@ -53,3 +53,26 @@ def test_a_covenant_between_partners_is_a_cooperation_agreement_not_a_friendship
 
     assert agreement_type("블루타운시와 우호증진 서약을 체결") == "mou"
     assert agreement_type("블루타운시와 우호도시 협약을 체결") == "friendship_city"
+
+
+def test_a_relation_concluded_as_the_object_of_signing():
+    assert _agreements("두 도는 2001년 5월 우호교류를 체결했다.")
+    assert _agreements("2010년 친선교류협력을 맺은 두 도시는 교류를 이어 왔다.")
+    # a relation prepared or discussed is no act (a decision to sign is: a planned event)
+    assert not _agreements("두 도시는 우호교류를 맺을 준비를 하고 있다.")
+    assert not _agreements("두 도시는 우호교류를 체결하는 방안을 논의했다.")
+    assert _agreements("두 도시는 우호교류를 체결하기로 했다.")
+
+
+def test_a_relation_concluded_with_gyeolyeon_as_a_verb():
+    assert _agreements("두 도시는 2003년 자매결연한 뒤 교류해 왔다.")
+    assert _agreements("양 시는 우호결연하고 교류를 시작했다.")
+    # 결연한 alone is the adjective 'resolute'
+    assert not _agreements("시장은 결연한 의지를 밝혔다.")
+    assert not _agreements("두 도시는 자매결연해 달라고 요청했다.")
+
+
+def test_a_relation_upgraded():
+    assert _agreements("두 지역은 2004년 자매지역으로 관계를 승격했다.")
+    assert _agreements("양 도시는 우호도시에서 자매도시로 격상됐다.")
+    assert not _agreements("두 도시는 자매도시로 관계를 승격하는 방안을 논의했다.")
