@@ -230,6 +230,22 @@ def test_a_loanword_suffix_makes_a_vocabulary_stem_a_place():
     assert names("미국 캘리포니아주 인근 카운티를 방문했다.") == []
 
 
+def test_a_province_word_after_a_city_is_a_persons_name():
+    # a place phrase runs from the larger unit to the smaller: 페르난도 after a city is the mayor
+    text = "필리핀 바탕가스주 리파시 페르난도 산토스 시장이 방문했다."
+    assert "페르난도" not in names(text)
+    # a city after its province still takes the province as its cue
+    assert names("필리핀 바탕가스주 가나리파시를 방문했다.") == ["가나리파시"]
+
+
+def test_a_name_the_gazetteer_lists_only_abroad_is_recognised_in_the_articles_country():
+    # the gazetteer knows 산후안시 in Argentina and Puerto Rico; after 필리핀 it is a Philippine city
+    (m,) = recognise("필리핀 산후안시 대표단이 홍천군을 방문했다.")
+    assert (m.name, m.country) == ("산후안시", "PH")
+    # where the gazetteer lists the name in the country named, it stays the gazetteer's business
+    assert recognise("아르헨티나 산후안시 대표단이 방문했다.") == []
+
+
 # ---------------------------------------------------------------------------------------------
 # Linking
 # ---------------------------------------------------------------------------------------------

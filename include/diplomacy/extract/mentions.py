@@ -379,10 +379,15 @@ class Resolver:
         extra = [(s, e, g) for s, e, g in open_names.find_named(text, self._names()) if not taken(s, e)]
         return sorted(known + extra, key=lambda t: t[0])
 
+    def _of_the_article(self, m) -> bool:
+        return not self.countries or any(c.country in self.countries for c in m.candidates)
+
     def _names(self) -> open_names.ArticleNames:
         if self._article_names is None:
             text = self.text
-            known = [(m.start, m.end) for m in self._find_foreign(text)]
+            # a gazetteer name counts as known unless it lists that name only in countries the
+            # article does not name (its namesake abroad): then the open names may take it
+            known = [(m.start, m.end) for m in self._find_foreign(text) if self._of_the_article(m)]
             known += [(s, e) for s, e, _ in self._resolve_korean(text)]
             self._article_names = open_names.article_names(text, known, countries=self.countries)
         return self._article_names

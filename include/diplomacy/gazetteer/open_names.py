@@ -328,10 +328,6 @@ def _plausible(split: _Split, text: str, rules: _Rules) -> bool:
         return False
     if any(t in stem[-2:] + split.suffix + split.tail for t in rules.vice_titles):
         return False  # 상무부시장 is an executive vice-mayor, not the mayor of a 상무부시
-    if foreign_gazetteer().is_exact(name) or foreign_gazetteer().is_exact(_dueum(name)):
-        return (
-            False  # the gazetteer's own business (룡정시 is its 용정시 in the spelling of outlets in China)
-        )
     after = text[split.end : split.end + 20]
     return not (rules.person.match(after) or rules.institution.match(after))
 
@@ -377,8 +373,10 @@ class _Context:
     accepted: list[OpenMention]
     countries: tuple[str, ...] = ()  # the caller's hints (the article's countries), used last
 
-    def before(self, start: int) -> tuple[str, str, str] | None:
-        """(cue, country, region) from what stands right before `start`."""
+    def before(self, start: int, province: bool = False) -> tuple[str, str, str] | None:
+        """(cue, country, region) from what stands right before `start`. A `province`-level name
+        takes no cue from a city or district before it: a place phrase runs from the larger unit
+        to the smaller ("바탕가스주 산후안시"), so "산후안시 일데브란도 시장" names a person."""
         window = self.text[max(0, start - 24) : start]
         hit = _rules().country_end.search(window)
         if hit and _GAP.match(window[hit.end(1) :]):
@@ -386,6 +384,8 @@ class _Context:
             return ("after_country", code, "") if code not in HOME else (HOME_CUE, code, "")
         for _s, e, gov in reversed(self.known):
             if e <= start and _GAP.match(self.text[e:start]):
+                if province and gov.level != "province":
+                    return None
                 region = gov.name if gov.level == "province" else gov.region or region_name(gov)
                 return "after_region", gov.country, region
         for m in reversed(self.accepted):
@@ -482,7 +482,8 @@ def _share_regions(mentions: list[OpenMention]) -> list[OpenMention]:
 
 
 def _cued(split: _Split, ctx: _Context, rules: _Rules) -> OpenMention | None:
-    before = ctx.before(split.start)
+    row = _suffix_row(split.suffix, "")
+    before = ctx.before(split.start, province=row is not None and row.level == "province")
     if before is not None and before[0] == HOME_CUE:
         return None
     if before is not None:
@@ -494,11 +495,23 @@ def _cued(split: _Split, ctx: _Context, rules: _Rules) -> OpenMention | None:
     return _mention(split, cue, country, region)
 
 
+def _known_in(name: str, country: str) -> bool:
+    """The gazetteer lists `name` (룡정시 as its 용정시 in the spelling of outlets in China) in
+    `country`, or in some country when none is given: then the name is the gazetteer's business.
+    A namesake abroad does not make it so ("필리핀 산후안시" is not the Argentine 산후안시)."""
+    fg = foreign_gazetteer()
+    govs = fg.candidates(name) + fg.candidates(_dueum(name))
+    exact = fg.is_exact(name) or fg.is_exact(_dueum(name))
+    return exact and (not country or any(g.country == country for g in govs))
+
+
 def _mention(split: _Split, cue: str, country: str, region: str) -> OpenMention | None:
     row = _suffix_row(split.suffix, country)
     if row is None or (row.countries and country not in row.countries):
         return None
     name = _name(split)
+    if _known_in(name, country):
+        return None
     return OpenMention(
         split.start, split.end, name, name[: -len(split.suffix)], split.suffix, country, region, cue
     )
