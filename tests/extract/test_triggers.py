@@ -76,3 +76,10 @@ def test_a_relation_upgraded():
     assert _agreements("두 지역은 2004년 자매지역으로 관계를 승격했다.")
     assert _agreements("양 도시는 우호도시에서 자매도시로 격상됐다.")
     assert not _agreements("두 도시는 자매도시로 관계를 승격하는 방안을 논의했다.")
+
+
+def test_a_dated_past_signing_told_in_a_relative_clause_before_its_document():
+    assert _agreements("두 도시는 2018년 체결된 우호협약에 이어 자매결연을 맺었다.")
+    assert _agreements("지난해 맺은 교류협정을 바탕으로 사업을 넓힌다.")
+    # without a date before it, a relative clause names a document, not a signing told
+    assert len(_agreements("이날 체결된 협약에 따라 두 도시는 교류한다.")) == 0
