@@ -522,3 +522,39 @@ def test_the_visitor_of_a_relative_clause_of_visiting_is_the_noun_after_it():
     )
     visits = [e for e in events.values() if e.event_type == "visit"]
     assert [(e.direction, e.foreign.name) for e in visits] == [("inbound", "슈판다우구")]
+
+
+def test_a_lead_that_tells_the_act_before_its_day_takes_the_day_the_next_sentence_gives():
+    events, _ = run(
+        "여수시가 베트남 후에시와 우호교류 의향서를 체결했다.\n"
+        "지난 10일 김철수 시장이 후에시를 직접 찾아 응웬 반 남 후에시장과 협력을 약속했다."
+    )
+    assert ("agreement", "여수시", "후에시", "2024-09-10", "occurred") in events
+    assert ("visit", "여수시", "후에시", "2024-09-10", "occurred") in events
+    # the first day of a stay is the trip's, not the signing's
+    events, _ = run(
+        "여수시가 베트남 후에시와 우호교류 의향서를 체결했다.\n"
+        "시 대표단은 지난 3일부터 7일까지 후에시를 찾았으며 5일 응웬 반 남 후에시장과 의향서에 서명했다."
+    )
+    assert ("agreement", "여수시", "후에시", "2024-09-03", "occurred") not in events
+
+
+def test_the_korean_side_is_found_past_a_lead_of_subtitles_and_bylines():
+    events, _ = run(
+        "김철수-응웬 반 남 시장, 손 맞잡고 협력 약속\n"
+        "홍길동\n"
+        "여수시가 베트남 후에시와 우호교류 의향서를 체결했다.\n"
+        "지난 10일 김철수 시장이 후에시를 직접 찾아 응웬 반 남 후에시장과 협력을 약속했다.",
+        title="베트남 후에시와 우호 교류 협력",
+    )
+    assert ("visit", "여수시", "후에시", "2024-09-10", "occurred") in events
+
+
+def test_an_agreement_told_alone_is_no_stop_of_a_trip():
+    # signed by mail: nobody travelled, so the next clause's signing makes no visit
+    events, _ = run(
+        "가평군이 중국 관난현과 자매결연을 맺었다.\n"
+        "군은 10일 양측 대표가 각자 자매결연 협정서에 서명한 뒤 이를 우편으로 교환했다고 밝혔다."
+    )
+    assert [k for k in events if k[0] == "visit"] == []
+    assert ("agreement", "가평군", "관난현", "2024-09-10", "occurred") in events

@@ -14,6 +14,7 @@ import re
 from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from diplomacy.extract import clauses, decide, lexicon, merge, morph, relations, rules
 from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates
@@ -39,6 +40,20 @@ def _offsets(title: str, sentences: Sequence[Sentence]) -> dict[str, int]:
     return out
 
 
+_RANK = {"province": 0, "prefecture": 1, "city": 1}  # anything else (district, county, town) is 2
+
+
+def _main_foreign(fs: Sequence[tuple[int, int, object]]) -> object | None:
+    """The foreign government a lead is about: its first, unless a smaller unit follows it at
+    once ("베를린의 슈판다우구와": the borough, not the city around it)."""
+    if not fs:
+        return None
+    for (_, end, g), nxt in zip(fs, [*fs[1:], None], strict=True):
+        if nxt is None or nxt[0] - end > 3 or _RANK.get(nxt[2].level, 2) <= _RANK.get(g.level, 2):
+            return g
+    return fs[0][2]
+
+
 class _Reader:
     def __init__(self, title: str | None, sentences: Sequence[Sentence], published: date):
         self.sentences = sentences
@@ -51,10 +66,15 @@ class _Reader:
         pieces.setdefault(lead, 0)
         self.res = Resolver(text, published, pieces)
         ks, fs = self.res.korean(lead), self.res.foreign(lead)
+        # a lead of subtitles and bylines names no Korean side: the first sentences that do
+        for s in sentences[2:6] if not ks else ():
+            ks = self.res.korean(s.text)
+            if ks:
+                break
         self.ctx = Context(
             published=published,
             main_korean=ks[0][2] if ks else None,
-            main_foreign=fs[0][2] if fs else None,
+            main_foreign=_main_foreign(fs),
         )
         self.events: dict[tuple, Event] = {}
         self.rel = relations.Relations()
@@ -79,6 +99,7 @@ class _Reader:
             if s.tokens is not None:
                 analysed[i] = morph.from_kiwi(s.tokens, s.shift)
         for i, s in enumerate(self.sentences):
+            self.ctx.ahead = partial(self._date_ahead, i)
             self._sentence(s.text, analysed.get(i))
         self._headline_fields()
         events = merge.article_level(
@@ -96,6 +117,17 @@ class _Reader:
             ):
                 self.rel.add(e.korean, e.foreign, e.agreement_type, e.event_date.year, e.evidence)
         return Extraction(events=events, relationships=self.rel.all())
+
+    def _date_ahead(self, i: int) -> tuple[date, str] | None:
+        """The day (or month) of a recent past act the two sentences after sentence `i` give: the
+        date of a lead that tells the act first and its day after it."""
+        for s in self.sentences[i + 1 : i + 3]:
+            for d in find_dates(s.text, self.ctx.published, last_year=self.last_year):
+                if d.value is None or d.role != "event" or d.future or d.precision not in ("day", "month"):
+                    continue
+                if d.value <= self.ctx.published and self.ctx.published - d.value <= RECENT:
+                    return d.value, d.precision
+        return None
 
     def _worth_analysing(self, text: str) -> bool:
         """Kiwi reads only sentences that can yield a candidate with a named side (a trigger and a
@@ -217,8 +249,9 @@ class _Reader:
                     d.role == "range_start" and d.value == first.event_date for d in c.sentence_dates
                 )
         named = [cand for cand in cands if cand.partner_named]
-        if named:
-            self.ctx.cur_foreign = named[-1].event.foreign
+        stops = [cand for cand in named if cand.event.event_type in ("visit", "meeting")]
+        if stops:  # the current stop of a trip: an agreement told alone (signed by mail) is no stop
+            self.ctx.cur_foreign = stops[-1].event.foreign
         return bool(named), bool(made)
 
     def _accept(self, cand: Candidate, evidence: str) -> Event | None:

@@ -9,6 +9,7 @@ the features the decision step (`decide`) weighs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -41,6 +42,8 @@ class Context:
     trip_start: bool = False  # cur_date is the first day of a stated span ("3일부터 … 일정으로")
     venue: ForeignGov | None = None
     noun_dates: dict[str, tuple[date, str]] = field(default_factory=dict)
+    # the date the next sentences give, for a lead that tells an act before its day (read lazily)
+    ahead: Callable[[], tuple[date, str] | None] | None = None
 
 
 @dataclass
@@ -134,6 +137,10 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
         if rules.rx("anaphor").search(said):
             return ctx.cur_date, None, "anaphor"
         return ctx.cur_date, None, "continuation"
+    if ctx.cur_date is None and ctx.ahead is not None and c.tense().past and not c.tense().future:
+        got = ctx.ahead()  # "X시가 Y시와 협약을 체결했다. 지난달 30일 …": the lead's act, dated next
+        if got is not None:
+            return got, None, "ahead"
     return None, None, ""
 
 
