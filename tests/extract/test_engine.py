@@ -558,3 +558,11 @@ def test_an_agreement_told_alone_is_no_stop_of_a_trip():
     )
     assert [k for k in events if k[0] == "visit"] == []
     assert ("agreement", "가평군", "관난현", "2024-09-10", "occurred") in events
+
+
+def test_a_signing_on_the_first_day_of_a_stay_keeps_its_day():
+    events, _ = run(
+        "충청남도 대표단은 10일부터 중국을 방문 중이다.\n"
+        "10일부터 중국을 방문 중인 도지사는 첫날 하얼빈에서 헤이룽장성 성장과 자매결연 협정서에 최종 서명했다."
+    )
+    assert ("agreement", "충청남도", "헤이룽장성", "2024-09-10", "occurred") in events

@@ -344,3 +344,13 @@ def test_bad_data_fails_at_load():
 
 def test_gazetteer_is_a_singleton():
     assert korean_gazetteer() is korean_gazetteer()
+
+
+def test_a_provinces_short_name_glued_to_its_governors_title(gaz):
+    on = date(2024, 1, 1)
+    (m,) = gaz.find("안희정 충남지사가 중국을 방문했다.", on=on)
+    assert (m.surface, [g.name for g in m.candidates]) == ("충남", ["충청남도"])
+    # a metropolitan city has a mayor: "부산지사" is a company's branch office
+    assert gaz.find("부산지사는 올해 문을 열었다.", on=on) == []
+    # any other glued word still makes the stem part of another word
+    assert gaz.find("충남지역 기업이 참가했다.", on=on) == []

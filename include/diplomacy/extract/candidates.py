@@ -147,6 +147,8 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
 def trip_day(ctx: Context, c: Clause, dmention: DateMention | None, source: str) -> bool:
     """The date is a trip's first day, not the act's own: a span's start in the clause, or the
     current trip's start taken from context when the clause gives no day of its own ("이날")."""
+    if rules.rx("first_day").search(c.body):
+        return False  # "28일부터 … 첫날 서명했다": the trip's first day is the act's own day
     if dmention is not None:
         return dmention.role == "range_start"
     own_day = any(d.precision == "ref" for d in c.dates + c.sentence_dates)

@@ -36,6 +36,9 @@ _JOSA = re.compile(
 # of exceptions is cheaper than a rule ("고양이" is a stem plus 이, "동구권" the Eastern bloc).
 _NOT_PLACES = ("고양이", "동구권", "서구권", "북구권", "서구식", "서구화", "서구적", "서구인")
 
+# A province's short name glued to its governor's title ("충남지사는"): the province.
+_GOVERNOR = re.compile(r"지사(?:" + _JOSA.pattern + r")?")
+
 _SUFFIX = re.compile(r"(특별자치도|특별자치시|통합특별시|특별시|광역시|특례시|도|시|군|구)$")
 _SUCCESSOR = re.compile(r"^successor=([0-9|]+)")
 _HANGUL_RUN = re.compile(r"[가-힣]+")
@@ -224,11 +227,14 @@ class KoreanGazetteer:
                 if surface not in self._surfaces:
                     continue
                 exact = surface in self._exact
-                if not exact and n < len(word) and not _JOSA.fullmatch(word, n):
+                governor = not exact and _GOVERNOR.fullmatch(word, n) is not None
+                if not exact and n < len(word) and not _JOSA.fullmatch(word, n) and not governor:
                     continue
                 if word.startswith(_NOT_PLACES):
                     break
                 found = self._candidates(surface, day)
+                if governor:
+                    found = tuple(g for g in found if g.level == "province" and g.name.endswith("도"))
                 if found:
                     start = match.start()
                     out.append(KoreanMention(start, start + n, surface, found, exact))
