@@ -246,6 +246,25 @@ def test_a_name_the_gazetteer_lists_only_abroad_is_recognised_in_the_articles_co
     assert recognise("아르헨티나 산후안시 대표단이 방문했다.") == []
 
 
+def test_a_short_suffix_apart_from_its_stem_before_a_word_of_government():
+    assert names("일본 쓰루가오 시의회 대표단이 방문했다.") == ["쓰루가오시"]
+    assert names("일본 쓰루가오 시의원 방문단이 왔다.") == ["쓰루가오시"]
+    # 시장 may be a market, 성장 growth: only words of government that are nothing else
+    assert names("베트남 벤탄 시장을 둘러봤다.") == []
+    # without a country or a region before it, a name apart is a person ("홍길동 군의회 의장")
+    assert names("홍길동 군의회 의장이 자매결연 협약식에 참석했다.") == []
+
+
+def test_an_articles_name_is_found_again_with_its_suffix_apart():
+    from diplomacy.gazetteer.open_names import article_names, find_named
+
+    # a two-syllable stem is too short to stand alone: only the suffix apart makes it a mention
+    text = "일본 조요시와 교류한다. 일본 조요 시의원 방문단이 왔다."
+    found = find_named("조요 시의원 방문단이 왔다.", article_names(text))
+    assert [(s, e, g.name) for s, e, g in found] == [(0, 4, "조요시")]
+    assert find_named("조요 지역을 둘러봤다.", article_names(text)) == []
+
+
 # ---------------------------------------------------------------------------------------------
 # Linking
 # ---------------------------------------------------------------------------------------------

@@ -68,7 +68,23 @@ LINK_THRESHOLD = 0.86  # keys of 7 sounds or more; chosen on 100 real and 40 mad
 MID_THRESHOLD = 0.9  # keys of 6
 SHORT_THRESHOLD = 0.95  # keys of 5 or fewer
 MIN_STEM = 2  # syllables
-SPACED_SUFFIXES = ("아이마크", "아이막", "카운티")  # may stand apart from the stem ("아르항가이 아이막")
+SPACED_SUFFIXES = ("아이마크", "아이막", "카운티")
+SHORT_SPACED = frozenset("시현군구주성정")  # apart from the stem only before a word of government
+# the words of government that may follow a short suffix apart from its stem: not 장 (시장 is a
+# market, 성장 growth), 수, 민 or 지사 (a branch office)
+_SPACED_TAILS = (
+    "의회",
+    "의원",
+    "의장",
+    "청사",
+    "청",
+    "정부",
+    "인민정부",
+    "당국",
+    "대표단",
+    "방문단",
+    "사절단",
+)  # may stand apart from the stem ("아르항가이 아이막")
 _SPACED_FIRST = frozenset(s[0] for s in SPACED_SUFFIXES)
 REPEAT = "repeat"
 HOME_CUE = "home"  # right after 한국 or 북한: never a partner
@@ -106,6 +122,7 @@ class _Split(NamedTuple):
     suffix: str
     tail: str
     after: int  # where the text after the name starts (the tail included)
+    apart: bool = False  # a short suffix apart from its stem ("조요 시의회"): needs a country or region cue
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,6 +145,7 @@ class _Rules:
     suffixes: dict[str, tuple[_Suffix, ...]]
     suffix_order: tuple[str, ...]  # longest first
     tails: frozenset[str]
+    particles: frozenset[str]
     endings: dict[str, str]  # suffix + tail -> its shortest suffix: what a word may end in
     common: frozenset[str]
     common_end: tuple[str, ...]
@@ -168,6 +186,7 @@ def _rules() -> _Rules:
         suffixes={k: tuple(v) for k, v in suffixes.items()},
         suffix_order=tuple(sorted(suffixes, key=len, reverse=True)),
         tails=frozenset(tails),
+        particles=frozenset(words["particle"]),
         endings=_endings(suffixes, tails),
         common=frozenset(words["common"]),
         common_end=tuple(words["common_end"]),
@@ -267,7 +286,13 @@ def _endings(suffixes, tails) -> dict[str, str]:
 
 
 def _split_spaced(text: str, m: re.Match, rules: _Rules) -> _Split | None:
-    """'아르항가이 아이막': a long suffix standing apart from its stem."""
+    """'아르항가이 아이막': a long suffix standing apart from its stem; '조요 시의회': a short one
+    standing apart, with a word of government glued to it (the council, the mayor of 조요)."""
+    nxt = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+    if nxt is not None and nxt.group()[:1] in SHORT_SPACED:
+        suffix, tail = nxt.group()[:1], nxt.group()[1:]
+        if any(tail.startswith(w) and tail[len(w) :] in rules.particles | {""} for w in _SPACED_TAILS):
+            return _Split(m.start(), nxt.start() + 1, m.group(), suffix, tail, nxt.start() + 1, True)
     if text[m.end() + 1 : m.end() + 2] not in _SPACED_FIRST:
         return None
     rest = text[m.end() : m.end() + 12]
@@ -488,6 +513,8 @@ def _cued(split: _Split, ctx: _Context, rules: _Rules) -> OpenMention | None:
         return None
     if before is not None:
         cue, country, region = before
+    elif split.apart:
+        return None  # "유시문 군의회 의장": a person before the council of a Korean county
     elif _frame(split, ctx.text, rules):
         cue, country, region = "frame", _frame_country(split, ctx.text, ctx.countries), ""
     else:
@@ -510,7 +537,7 @@ def _mention(split: _Split, cue: str, country: str, region: str) -> OpenMention 
     if row is None or (row.countries and country not in row.countries):
         return None
     name = _name(split)
-    if _known_in(name, country):
+    if _known_in(name, country) and not split.apart:  # apart, the gazetteer cannot read it: linked below
         return None
     return OpenMention(
         split.start, split.end, name, name[: -len(split.suffix)], split.suffix, country, region, cue
@@ -974,10 +1001,24 @@ def find_named(text: str, names: ArticleNames) -> list[tuple[int, int, ForeignGo
             hit = next(((s, g) for s, g in entries if rest.startswith(s) and rest[len(s) :] in tails), None)
             if hit is None and len(stem) >= MIN_BARE_STEM and rest in tails:
                 hit = ("", entries[0][1])
+            if hit is None and not rest:  # "조요 시의원": the suffix apart, before a word of government
+                apart = next(((s, g) for s, g in entries if _apart_at(text, m.end(), s)), None)
+                if apart is not None:
+                    out.append((m.start(), m.end() + 2, apart[1]))
+                    break
             if hit is not None:
                 out.append((m.start(), m.start() + _width(word, len(stem) + len(hit[0])), hit[1]))
                 break
     return out
+
+
+def _apart_at(text: str, at: int, suffix: str) -> bool:
+    """`text` goes on at `at` with a short suffix apart from its stem and a word of government."""
+    if suffix not in SHORT_SPACED or text[at : at + 2] != " " + suffix:
+        return False
+    word = _WORD.match(text, at + 1)
+    tail = word.group()[1:] if word else ""
+    return any(tail.startswith(w) and tail[len(w) :] in _rules().particles | {""} for w in _SPACED_TAILS)
 
 
 def _plain(word: str) -> str:
