@@ -23,6 +23,7 @@ from diplomacy.page_meta import (
     NOISE_LINES,
     PageMeta,
     hangul_ratio,
+    is_prose,
     is_stamp,
     read_meta,
 )
@@ -123,6 +124,20 @@ def _body(lines: list[str], start: int, meta: PageMeta) -> tuple[list[str], int]
     return body, dropped
 
 
+def _prose(lines: list[str]) -> int:
+    return sum(len(ln) for ln in lines if is_prose(ln))
+
+
+def _more_prose(lines: list[str], meta: PageMeta, body: list[str], dropped: int) -> tuple[list[str], int]:
+    """The body read again from the first paragraph when the first reading kept less than a third
+    of the page's prose (a stamp or a menu guessed as the article's end); nothing is lost."""
+    page, kept = _prose(lines), _prose(body)
+    if page < 120 or kept * 3 >= page or meta.lead >= len(lines):
+        return body, dropped
+    again, again_dropped = _body(lines, meta.lead, meta)
+    return (again, again_dropped) if _prose(again) > kept else (body, dropped)
+
+
 def clean_page(raw: str) -> CleanArticle:
     """Split a page into header facts and body; pure, so it runs the same in a task or a test."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
@@ -131,6 +146,7 @@ def clean_page(raw: str) -> CleanArticle:
     body, dropped = _body(stripped, meta.header_end, meta)
     if not body and meta.header_end:
         body, dropped = _body(stripped, 0, meta)  # a header guess that swallowed the article
+    body, dropped = _more_prose(stripped, meta, body, dropped)
     return CleanArticle(
         title=meta.title,
         publisher=meta.publisher,

@@ -236,3 +236,15 @@ def test_a_table_of_facts_with_labels_and_values_on_their_own_bulleted_lines():
 def test_a_list_of_other_headlines_after_the_article_still_ends_it():
     page = f"{TITLE}\n입력 2024.11.08 10:00\n\n{PARAS}\n- 다른 도시 소식\n- 또 다른 소식\n"
     assert clean_page(page).body.splitlines() == PARA_LINES
+
+
+def test_a_guessed_end_before_the_articles_paragraphs_loses_none_of_them():
+    # a photo's copyright line right under a subtitle looks like the article's end; the
+    # paragraphs after it are still the article: the body is read again from the first paragraph
+    paras = [
+        "가나시는 13일 시청에서 일본 다마시 대표단과 청소년 교류 협약을 체결했다고 14일 밝혔다.",
+        "두 도시는 내년부터 학생 교류를 정례화하기로 하고 실무 협의를 이어가기로 했다.",
+        "협약식에는 양 도시 시장과 시의회 의장 등 스무 명이 참석해 교류 방안을 논의했다.",
+    ]
+    page = f"{TITLE}\n입력 2024.11.08 10:00\n부제 한 줄\nⓒ 가나일보\n" + "\n".join(paras) + "\n"
+    assert clean_page(page).body.splitlines()[-3:] == paras
