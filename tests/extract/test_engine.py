@@ -566,3 +566,23 @@ def test_a_signing_on_the_first_day_of_a_stay_keeps_its_day():
         "10일부터 중국을 방문 중인 도지사는 첫날 하얼빈에서 헤이룽장성 성장과 자매결연 협정서에 최종 서명했다."
     )
     assert ("agreement", "충청남도", "헤이룽장성", "2024-09-10", "occurred") in events
+
+
+def test_a_lead_naming_two_stops_leaves_each_stop_its_own_day():
+    events, _ = run(
+        "서울시의회는 의장이 중국 베이징시와 상하이시를 방문해 교류 방안을 논의했다고 12일 밝혔다.\n"
+        "의장은 이달 5일 베이징시 인민대표대회 부의장과 만났다.\n"
+        "또 의장은 8일에는 상하이시 인민대표대회 의장을 만나 협력을 논의했다."
+    )
+    shanghai = [k for k in events if k[0] == "visit" and k[2] == "상하이시"]
+    assert shanghai == [("visit", "서울특별시", "상하이시", "2024-09-08", "occurred")]
+
+
+def test_a_korean_city_named_in_passing_after_the_lead_is_not_the_articles_side():
+    # the subject is a university; "서울과 난징 사이" names Seoul only as a place
+    events, _ = run(
+        "가나과학기술대학은 중국 명문대와 잇달아 교류 협약을 체결했다.\n"
+        "총장은 지난 10일 중국 난징을 방문하여 동남대와 학술교류 협정을 맺었다.\n"
+        "동남대는 서울과 난징 사이에 직항편이 있어 교류가 기대된다."
+    )
+    assert events == {}

@@ -28,6 +28,7 @@ from diplomacy.extract.roles import LOCATIVE, OBJECT
 __all__ = ["read_article", "worth_reading"]
 
 HISTORY_DAYS = 400
+_SUBJECT_MARKS = frozenset("은는이가")
 
 
 def _offsets(title: str, sentences: Sequence[Sentence]) -> dict[str, int]:
@@ -66,9 +67,10 @@ class _Reader:
         pieces.setdefault(lead, 0)
         self.res = Resolver(text, published, pieces)
         ks, fs = self.res.korean(lead), self.res.foreign(lead)
-        # a lead of subtitles and bylines names no Korean side: the first sentences that do
+        # a lead of subtitles and bylines names no Korean side: the first sentence after it whose
+        # subject or topic is one ("가나시가 …", not "서울과 난징 사이에")
         for s in sentences[2:6] if not ks else ():
-            ks = self.res.korean(s.text)
+            ks = [k for k in self.res.korean(s.text) if s.text[k[1] : k[1] + 1] in _SUBJECT_MARKS]
             if ks:
                 break
         self.ctx = Context(

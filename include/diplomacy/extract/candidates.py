@@ -137,7 +137,14 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
         if rules.rx("anaphor").search(said):
             return ctx.cur_date, None, "anaphor"
         return ctx.cur_date, None, "continuation"
-    if ctx.cur_date is None and ctx.ahead is not None and c.tense().past and not c.tense().future:
+    one_partner = len({f.gov.name for f in c.foreign}) <= 1  # a tour's stops each have their own day
+    if (
+        ctx.cur_date is None
+        and ctx.ahead is not None
+        and one_partner
+        and c.tense().past
+        and not c.tense().future
+    ):
         got = ctx.ahead()  # "X시가 Y시와 협약을 체결했다. 지난달 30일 …": the lead's act, dated next
         if got is not None:
             return got, None, "ahead"
