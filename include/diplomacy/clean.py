@@ -22,6 +22,7 @@ from diplomacy.page_meta import (
     NAV_RE,
     NOISE_LINES,
     PageMeta,
+    credit_end,
     hangul_ratio,
     is_prose,
     is_stamp,
@@ -58,6 +59,13 @@ def _looks_english(line: str) -> bool:
     return letter_count(line) >= 20 and hangul_ratio(line) < 0.1
 
 
+# A photo caption without its mark: someone placed in the picture ("(사진 오른쪽)", "(왼쪽 셋째)")
+# doing something in the present progressive ("… 교환하고 있다.")
+_UNMARKED_CAPTION = re.compile(
+    r"\((?:사진\s*)?(?:오른쪽|왼쪽|가운데|앞줄|뒷줄)[^)]{0,12}\).*[고\s]있다\.?\s*(?:[(<\[][^)>\]]{0,30}[)>\]])?\s*$"
+)
+
+
 def _skip(ln: str, i: int, meta: PageMeta, seen: set[str]) -> bool:
     """Lines that are page furniture, not article text."""
     return (
@@ -65,6 +73,7 @@ def _skip(ln: str, i: int, meta: PageMeta, seen: set[str]) -> bool:
         or ln == meta.title
         or i in meta.byline_lines
         or CAPTION_RE.match(ln) is not None
+        or _UNMARKED_CAPTION.search(ln) is not None
         or _looks_english(ln)
         or NAV_RE.search(ln) is not None
         or (hangul_ratio(ln) < 0.3 and len(ln) < 40)
@@ -111,8 +120,9 @@ def _body(lines: list[str], start: int, meta: PageMeta) -> tuple[list[str], int]
             continue
         if _closes(ln, bool(body)):
             break
-        if i in meta.credit_cut:
-            ln = ln[meta.credit_cut[i] :].strip()
+        cut = meta.credit_cut.get(i) or (credit_end(ln) if is_prose(ln) else 0)
+        if cut:  # a credit opening the lead, or a paragraph below a caption mistaken for the lead
+            ln = ln[cut:].strip()
             if not ln:
                 continue
         if _skip(ln, i, meta, seen) or (len(ln) < 80 and _CONTACT_RE.search(ln)):

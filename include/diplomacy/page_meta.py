@@ -41,6 +41,7 @@ __all__ = [
     "Fact",
     "Format",
     "PageMeta",
+    "credit_end",
     "formats",
     "hangul_ratio",
     "is_prose",
@@ -326,6 +327,12 @@ def _tail_facts(lines: list[str], header_stop: int, lead: int, wanted: frozenset
         for f in line_facts(_with_value(lines, i), i, _TAIL_ZONES, wanted):
             facts.append(Fact(f.kind, f.value, f.score + _TAIL_PENALTY, f.line, f.start, f.end, f.fmt))
     return facts
+
+
+def credit_end(line: str) -> int:
+    """Where a credit that opens a line ends ("(가나일보 홍길동 기자) 가나시는 …"), else 0."""
+    ends = [f.value for f in line_facts(line, 0, _LEAD_ZONES, frozenset({"credit"})) if f.kind == "credit"]
+    return max(ends, default=0)
 
 
 def is_stamp(line: str) -> bool:

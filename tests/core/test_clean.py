@@ -248,3 +248,19 @@ def test_a_guessed_end_before_the_articles_paragraphs_loses_none_of_them():
     ]
     page = f"{TITLE}\n입력 2024.11.08 10:00\n부제 한 줄\nⓒ 가나일보\n" + "\n".join(paras) + "\n"
     assert clean_page(page).body.splitlines()[-3:] == paras
+
+
+def test_an_unmarked_caption_over_the_lead_leaves_the_lead_and_its_credit():
+    # a photo caption without its mark stands where the lead is looked for; the real lead
+    # below it opens with the outlet's credit, which is cut, and the paragraph is kept
+    page = (
+        f"{TITLE}\n\n2024-11-08 10:00\n\n"
+        "홍길동 가나시장(사진 오른쪽)과 다마 시장이 협정서를 교환하고 있다.\n\n"
+        "(가나일보 김철수 기자) 가나시는 13일 시청에서 일본 다마시 대표단과 청소년 교류 협약을 체결했다.\n\n"
+        "두 도시는 내년부터 학생 교류를 정례화하기로 하고 실무 협의를 이어가기로 했다.\n"
+    )
+    body = clean_page(page).body.splitlines()
+    assert body == [
+        "가나시는 13일 시청에서 일본 다마시 대표단과 청소년 교류 협약을 체결했다.",
+        "두 도시는 내년부터 학생 교류를 정례화하기로 하고 실무 협의를 이어가기로 했다.",
+    ]
