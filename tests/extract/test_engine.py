@@ -586,3 +586,12 @@ def test_a_korean_city_named_in_passing_after_the_lead_is_not_the_articles_side(
         "동남대는 서울과 난징 사이에 직항편이 있어 교류가 기대된다."
     )
     assert events == {}
+
+
+def test_a_tour_of_countries_dates_no_stop_a_stop_visited_that_day_does():
+    events, _ = run(
+        "지난 5일부터 카자흐스탄과 중국, 마카오를 방문 중인 경기도지사는 6일 오후 카자흐스탄 "
+        "알마티주 청사를 방문해 알마티 주지사와 우호협력 합의서를 체결했다."
+    )
+    visits = [k for k in events if k[0] == "visit"]
+    assert visits == [("visit", "경기도", "알마티주", "2024-09-06", "occurred")]

@@ -66,8 +66,9 @@ def live_triggers(c: Clause) -> list[Trigger]:
     """Triggers that report an act: not a request or pledge, not a country framing a tour."""
     text = c.text
     out = [t for t in c.triggers if not rules.rx("non_event_after_trigger").match(text[t.end : t.end + 24])]
-    if rules.rx("country_visit").search(c.body):
-        out = [t for t in out if t.event_type != "visit"]
+    tours = [(m.start(), m.end()) for m in rules.rx("country_visit").finditer(c.text, c.start, c.end)]
+    if tours:  # the visit of a country frames a tour; a visit of a place after it is a stop
+        out = [t for t in out if t.event_type != "visit" or not any(a <= t.start < b for a, b in tours)]
     quotes = [(q.start(), q.end()) for q in rules.rx("quote").finditer(text)]
     pledge = rules.rx("pledge")
     this = rules.rx("this_occasion")
@@ -503,7 +504,8 @@ def _events_for(f: _Frame, k: Mention, p: Mention) -> list[tuple[Event, bool]]:
 def date_groups(c: Clause, live: list[Trigger]) -> list[tuple[list[Trigger], list[DateMention]]]:
     """Triggers grouped by the date they take when the clause holds several ("21일 도착해, 22일
     서명했다"; "24일 2011년 협정을 맺은 시로"): a date belongs to the first trigger after it, and a
-    trigger takes the last date it owns; a trigger that owns none takes the clause's first date."""
+    trigger takes the last date it owns; a trigger that owns none takes the date of the trigger
+    before it, else the clause's first date."""
     usable = [d for d in c.dates if d.value is not None and d.usable]
     if len(usable) < 2:
         return [(live, c.dates)]
@@ -513,9 +515,11 @@ def date_groups(c: Clause, live: list[Trigger]) -> list[tuple[list[Trigger], lis
         if owner is not None:
             owned[owner] = d  # later dates overwrite: the last one before the trigger wins
     groups: dict[int, list[Trigger]] = {}
+    last: DateMention | None = None  # "6일 청사를 방문해 … 체결했다": the act goes on that day
     for t in live:
         same = next((o for o in owned if o.start <= t.start < o.end), None)  # one act, two spellings
-        d = owned.get(t) or (owned[same] if same else usable[0])
+        d = owned.get(t) or (owned[same] if same else last or usable[0])
+        last = d if d.precision == "day" else None  # a history year is no day the next act goes on
         groups.setdefault(usable.index(d), []).append(t)
     if list(groups) == [0]:
         return [(live, c.dates)]
