@@ -595,3 +595,27 @@ def test_a_tour_of_countries_dates_no_stop_a_stop_visited_that_day_does():
     )
     visits = [k for k in events if k[0] == "visit"]
     assert visits == [("visit", "경기도", "알마티주", "2024-09-06", "occurred")]
+
+
+def test_on_the_day_of_publication_a_plan_stays_planned_whatever_the_sentences_after_it_say():
+    # a continuation told in the past tense (the agreement's content) does not make the trip done
+    events, _ = run(
+        "서울시와 태국 방콕시가 자매도시 결연 10년을 맞아 교류를 확대한다.\n"
+        "시장은 12일 방콕시청에서 방콕시장을 만나 협력 강화 양해각서를 체결하고 공동기자회견을 연다.\n"
+        "관광교류 활성화를 위해 부서간 협력하고 인력 교류, 문화예술행사 상호 방문 등도 협약에 담겼다.\n"
+        "시장은 방콕 첫 일정으로 오후 2시 왕궁을 방문해 방콕 시장과 함께 서명을 한다."
+    )
+    visits = [k for k in events if k[0] == "visit"]
+    assert visits == [("visit", "서울특별시", "방콕시", "2024-09-12", "planned")]
+    assert ("agreement", "서울특별시", "방콕시", "2024-09-12", "planned") in events
+
+
+def test_a_span_the_sentence_states_holds_the_days_after_its_start():
+    from diplomacy.extract.article import _spans
+    from diplomacy.extract.dates import find_dates
+
+    text = "8∼14일에는 방콕 시내에 서울관광홍보부스가 운영된다."
+    dates = find_dates(text, PUB)
+    assert _spans(text, dates, date(2024, 9, 12))
+    assert not _spans(text, dates, date(2024, 9, 8))  # its first day is its own
+    assert not _spans(text, dates, date(2024, 9, 15))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -53,6 +54,21 @@ def _main_foreign(fs: Sequence[tuple[int, int, object]]) -> object | None:
         if nxt is None or nxt[0] - end > 3 or _RANK.get(nxt[2].level, 2) <= _RANK.get(g.level, 2):
             return g
     return fs[0][2]
+
+
+_RANGE_END = re.compile(r"[~∼\-]\s*(\d{1,2})\s*일")
+
+
+def _spans(text: str, dates: list[DateMention], day: date) -> bool:
+    """A span the sentence states ("1∼9일", "3일부터 9일까지") holds `day` strictly after its start."""
+    spans = []
+    for d in dates:
+        m = _RANGE_END.search(text, d.start, d.end) if d.value and d.precision == "day" else None
+        if m and int(m.group(1)) <= monthrange(d.value.year, d.value.month)[1]:
+            spans.append((d.value, d.value.replace(day=int(m.group(1)))))
+    starts = [d.value for d in dates if d.role == "range_start" and d.value]
+    spans += [(a, d.value) for a in starts for d in dates if d.role == "range_end" and d.value]
+    return any(a < day <= b for a, b in spans)
 
 
 class _Reader:
@@ -265,7 +281,8 @@ class _Reader:
         conf = decide.confidence(cand.features)
         old = self.events.get(k)
         if old is not None:
-            return merge.absorb(old, e, conf)
+            told_again = cand.may_create  # a continuation from context tells no tense of its own
+            return merge.absorb(old, e if told_again else replace(e, status=old.status), conf)
         if not cand.may_create or conf < decide.threshold():
             return None
         e.evidence = evidence.strip()
@@ -305,6 +322,8 @@ class _Reader:
         cur = self.ctx.cur_date
         if concrete and not named and cur and cur[0] <= pub < concrete[0].value:
             concrete = []  # a plan told in passing ("다음 달 6일 공연단을 보낸다") leaves the day of the visit
+        if concrete and not named and cur and _spans(text, dates, cur[0]):
+            concrete = []  # a span around the current day ("1∼9일 홍보관이 운영된다") does not move it
         if concrete:  # history ("1994년 3월 15일") never becomes the current day
             self.ctx.cur_date = (concrete[0].value, "day")
             self.ctx.trip_start = concrete[0].role == "range_start"
