@@ -619,3 +619,11 @@ def test_a_span_the_sentence_states_holds_the_days_after_its_start():
     assert _spans(text, dates, date(2024, 9, 12))
     assert not _spans(text, dates, date(2024, 9, 8))  # its first day is its own
     assert not _spans(text, dates, date(2024, 9, 15))
+
+
+def test_governments_that_only_locate_the_parties_are_no_parties():
+    events, _ = run(
+        "용인시 수지구 소재 가나고등학교와 미국 미시간주 소재 다라고등학교가 자매결연을 맺었다.\n"
+        "지난 6일 다라고등학교 화상교육실에서 자매결연 체결식을 개최한 두 학교는 교류를 시작했다."
+    )
+    assert events == {}

@@ -82,7 +82,9 @@ class _Reader:
         lead = text[: len(title or "") + sum(len(s.text) + 1 for s in sentences[:2])]
         pieces.setdefault(lead, 0)
         self.res = Resolver(text, published, pieces)
-        ks, fs = self.res.korean(lead), self.res.foreign(lead)
+        located = rules.rx("located_in")  # "미시간주 소재 OO고등학교": the place of a body
+        ks = [k for k in self.res.korean(lead) if not located.match(lead, k[1])]
+        fs = [f for f in self.res.foreign(lead) if not located.match(lead, f[1])]
         # a lead of subtitles and bylines names no Korean side: the first sentence after it whose
         # subject or topic is one ("가나시가 …", not "서울과 난징 사이에")
         for s in sentences[2:6] if not ks else ():

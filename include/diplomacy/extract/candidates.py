@@ -180,6 +180,7 @@ def _partners_named(ctx: Context, c: Clause) -> tuple[list[Mention], list[Mentio
         if f.role != PRIOR
         and (f.gov != ctx.venue or f.role in (COMITATIVE, SUBJECT))
         and not (f.role == GENITIVE and institution.match(c.text[f.end : f.end + 30]))
+        and not _located_in(c, f)
     ]
     partners = [f for f in cf if f.role in _ACTING] or [f for f in cf if f.role != LOCATIVE]
     touring = any(t.event_type == "visit" for t in c.triggers) and rules.rx("sequence").search(c.body)
@@ -287,9 +288,14 @@ def _qualifiers(c: Clause) -> set[int]:
     }
 
 
+def _located_in(c: Clause, m: Mention) -> bool:
+    """The government is where a body named next stands ("미시간주 소재 OO고등학교와")."""
+    return m.start >= 0 and rules.rx("located_in").match(c.text, m.end) is not None
+
+
 def korean_side(ctx: Context, c: Clause) -> list[Mention]:
     skip = _qualifiers(c)
-    named = [k for i, k in enumerate(c.korean) if i not in skip]
+    named = [k for i, k in enumerate(c.korean) if i not in skip and not _located_in(c, k)]
     side = [k for k in named if k.role != LOCATIVE] or named
     if not side and rules.rx("korea_destination").search(c.body):
         return []  # a visit to the country: no Korean government is the host
