@@ -83,3 +83,8 @@ def test_a_dated_past_signing_told_in_a_relative_clause_before_its_document():
     assert _agreements("지난해 맺은 교류협정을 바탕으로 사업을 넓힌다.")
     # without a date before it, a relative clause names a document, not a signing told
     assert len(_agreements("이날 체결된 협약에 따라 두 도시는 교류한다.")) == 0
+
+
+def test_a_visit_campaign_is_no_visit():
+    assert "visit" not in _types("시는 2019 대전방문의 해를 홍보했다.")
+    assert "visit" in _types("시장은 대전을 방문해 협약을 맺었다.")
