@@ -88,3 +88,9 @@ def test_a_dated_past_signing_told_in_a_relative_clause_before_its_document():
 def test_a_visit_campaign_is_no_visit():
     assert "visit" not in _types("시는 2019 대전방문의 해를 홍보했다.")
     assert "visit" in _types("시장은 대전을 방문해 협약을 맺었다.")
+
+
+def test_a_video_link_as_the_means_of_the_act_is_a_virtual_meeting():
+    assert "virtual_meeting" in _types("지사는 25일 도청에서 온라인을 통해 주지사와 양해각서를 체결했다.")
+    assert "virtual_meeting" in _types("시장은 자매도시 단체장 화상교류회의에 참석했다.")
+    assert "virtual_meeting" not in _types("시는 온라인 홍보관을 열었다.")
