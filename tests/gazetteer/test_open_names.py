@@ -265,6 +265,11 @@ def test_an_articles_name_is_found_again_with_its_suffix_apart():
     assert find_named("조요 지역을 둘러봤다.", article_names(text)) == []
 
 
+def test_a_suffix_that_ends_a_common_word_makes_no_place():
+    # 궤도 (orbit) holds the 도 of a province: "정상궤도를 찾아" is back on track, not a visit
+    assert names("중국과의 교류협력이 다시 정상궤도를 찾아가고 있다.") == []
+
+
 # ---------------------------------------------------------------------------------------------
 # Linking
 # ---------------------------------------------------------------------------------------------

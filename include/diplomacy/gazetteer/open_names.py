@@ -319,6 +319,9 @@ def _looks_foreign(stem: str, suffix: str) -> bool:
     before a Korean suffix is vocabulary."""
     from diplomacy.extract.nlp import kiwi
 
+    whole = kiwi().tokenize(stem + suffix)
+    if any(t.tag == "NNG" and not t.oov and t.start < len(stem) < t.start + t.len for t in whole):
+        return False  # the suffix ends a common word: 정상궤도 is 정상 + 궤도 (orbit), no province
     tokens = kiwi().tokenize(stem)
     if any(t.oov or t.tag == "NNP" for t in tokens) or any(map(_loan_syllable, stem)):
         return True
