@@ -627,3 +627,13 @@ def test_governments_that_only_locate_the_parties_are_no_parties():
         "지난 6일 다라고등학교 화상교육실에서 자매결연 체결식을 개최한 두 학교는 교류를 시작했다."
     )
     assert events == {}
+
+
+def test_a_troupe_to_be_sent_is_a_planned_exchange_that_leaves_the_days_of_the_visit():
+    events, _ = run(
+        "중국 구이저우성 당서기를 비롯한 방문단 17명이 10일 세종시청을 찾아 시장과 교류 방안을 논의했다.\n"
+        "당서기는 다음 달 6일부터 9일까지 열리는 세종축제에 구이저우성 공연단 25명을 세종에 보내기로 했다. "
+        "두 사람은 여러 분야에서 교류를 넓혀 가기로 합의했다."
+    )
+    assert ("exchange", "세종특별자치시", "구이저우성", "2024-10-06", "planned") in events
+    assert not [k for k in events if k[0] != "exchange" and k[3] == "2024-10-06"]

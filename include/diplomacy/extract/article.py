@@ -107,6 +107,7 @@ class _Reader:
         self.last_made: list[Event] = []  # the same, history included (a document's content follows it)
         self.attached: list[Event] = []  # the events the previous sentence's fields went to
         self.trace: list[Candidate] = []  # every candidate with its decision (for training)
+        self.moves_day = False
 
     # ---------------------------------------------------------------------------- reading
     def run(self) -> Extraction:
@@ -169,6 +170,7 @@ class _Reader:
         return self.span
 
     def _sentence(self, text: str, tokens) -> None:
+        self.moves_day = False  # whether the sentence tells a trip's stop or a done act (set by _decide)
         dates = find_dates(text, self.ctx.published, last_year=self.last_year, span=self._span_of(text))
         self.span = stated_span(dates)
         for d in dates:
@@ -259,10 +261,13 @@ class _Reader:
                 self._add_fields([e], field_text[doc.start() :] if doc else "")
         if cands:
             first = cands[0].event
+            cur, pub = self.ctx.cur_date, self.ctx.published
+            in_passing = cur is not None and cur[0] <= pub < first.event_date  # a plan told in passing
             if (
                 first.precision == "day"
                 and cands[0].may_create
-                and abs(first.event_date - self.ctx.published) <= RECENT
+                and abs(first.event_date - pub) <= RECENT
+                and not in_passing
             ):
                 self.ctx.cur_date = (first.event_date, first.precision)
                 self.ctx.trip_start = any(
@@ -272,6 +277,8 @@ class _Reader:
         stops = [cand for cand in named if cand.event.event_type in ("visit", "meeting")]
         if stops:  # the current stop of a trip: an agreement told alone (signed by mail) is no stop
             self.ctx.cur_foreign = stops[-1].event.foreign
+        # a plan that is no stop of a trip (a troupe to be sent) leaves the narrative's day alone
+        self.moves_day = self.moves_day or bool(stops) or any(c.event.status == "occurred" for c in named)
         return bool(named), bool(made)
 
     def _accept(self, cand: Candidate, evidence: str) -> Event | None:
@@ -322,7 +329,7 @@ class _Reader:
         if rules.rx("country_visit").search(text) and not fs:
             concrete = []  # a tour's frame ("3일부터 일본과 중국을 방문") dates none of its stops
         cur = self.ctx.cur_date
-        if concrete and not named and cur and cur[0] <= pub < concrete[0].value:
+        if concrete and not self.moves_day and cur and cur[0] <= pub < concrete[0].value:
             concrete = []  # a plan told in passing ("다음 달 6일 공연단을 보낸다") leaves the day of the visit
         if concrete and not named and cur and _spans(text, dates, cur[0]):
             concrete = []  # a span around the current day ("1∼9일 홍보관이 운영된다") does not move it
