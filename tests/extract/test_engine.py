@@ -637,3 +637,12 @@ def test_a_troupe_to_be_sent_is_a_planned_exchange_that_leaves_the_days_of_the_v
     )
     assert ("exchange", "세종특별자치시", "구이저우성", "2024-10-06", "planned") in events
     assert not [k for k in events if k[0] != "exchange" and k[3] == "2024-10-06"]
+
+
+def test_a_signing_at_the_partners_hall_months_before_publication_is_a_visit_too():
+    events, _ = run(
+        "지난 7월 14일 알마티 임시 시청사에서 부산시 사절단과 알마티 시청 관계자들이 "
+        "우호협력도시 협정을 체결했다.",
+        pub=date(2024, 9, 12),
+    )
+    assert ("visit", "부산광역시", "알마티시", "2024-07-14", "occurred") in events

@@ -25,6 +25,7 @@ from diplomacy.gazetteer.korean import KoreanGov
 __all__ = ["RECENT", "Candidate", "Context", "candidates", "in_region"]
 
 RECENT = timedelta(days=45)
+SEASON = timedelta(days=120)  # a signing dated to the day this close told where it took place
 HISTORY = timedelta(days=400)
 _ACTING = (COMITATIVE, OBJECT, SUBJECT)
 
@@ -418,6 +419,7 @@ class _Frame:
     range_start: bool
     source: str
     abroad: ForeignGov | None
+    published_on: date
 
 
 def _later_stop(f: _Frame) -> _Frame:
@@ -463,7 +465,8 @@ def _event(kind: str, k: Mention, p: Mention, f: _Frame, **extra) -> Event:
 
 def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list[tuple[Event, bool]]:
     out = [(_event("agreement", k, p, f, agreement_type=agreement_type(f.clause)), False)]
-    if not f.recent or "virtual_meeting" in f.types:
+    dated_stay = f.precision == "day" and abs(f.event_date - f.published_on) <= SEASON
+    if not (f.recent or dated_stay) or "virtual_meeting" in f.types:
         return out  # signed by video: the virtual meeting is the encounter, nobody travelled
     if f.location is not None:
         out.append((_event("meeting", k, p, f, location=f.location), True))
@@ -568,6 +571,7 @@ def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
         range_start=trip_day(ctx, c, dmention, source),
         source=source,
         abroad=ctx.cur_foreign,
+        published_on=ctx.published,
     )
     companion = travelling_with(ctx, c, ks)
     terms = rules.rx("agreement_terms").search(c.body) is not None  # what the agreement provides for
