@@ -646,3 +646,17 @@ def test_a_signing_at_the_partners_hall_months_before_publication_is_a_visit_too
         pub=date(2024, 9, 12),
     )
     assert ("visit", "부산광역시", "알마티시", "2024-07-14", "occurred") in events
+
+
+def test_a_plan_without_a_day_takes_the_future_day_the_sentence_before_gave():
+    events, _ = run(
+        "서울시장은 12일 방콕시청에서 방콕시장을 만나 협력 강화 양해각서를 체결했다.\n"
+        "10월 26∼28일에는 서울에서 방콕의 날이 열린다. 방콕시장 등 대표단이 서울을 방문한다."
+    )
+    assert ("visit", "서울특별시", "방콕시", "2024-10-26", "planned") in events
+    # a month named in passing (an election in a quote) dates no plan after it
+    events, _ = run(
+        "서울시장은 12일 방콕시청에서 방콕시장을 만나 협력 강화 양해각서를 체결했다.\n"
+        '시장은 "11월 선거 결과와 상관없이 협력하자"고 말했다. 시는 방콕시와 협력 채널을 넓혀 갈 계획이다.'
+    )
+    assert not [k for k in events if k[3].startswith("2024-11")]

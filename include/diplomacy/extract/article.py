@@ -321,8 +321,9 @@ class _Reader:
     def _carry(self, text: str, dates: list[DateMention], fs: list[clauses.Mention], named: bool) -> None:
         pub = self.ctx.published
         told = [d for d in dates if d.value is not None and d.usable]
+        self.ctx.prev_dated = (told[-1].value, told[-1].precision) if told else None
         if told:
-            self.ctx.last_dated = (told[-1].value, told[-1].precision)
+            self.ctx.last_dated = self.ctx.prev_dated
         concrete = [
             d for d in dates if d.value and d.precision == "day" and d.usable and abs(d.value - pub) <= RECENT
         ]

@@ -40,6 +40,7 @@ class Context:
     cur_foreign: ForeignGov | None = None
     cur_date: tuple[date, str] | None = None
     last_dated: tuple[date, str] | None = None  # the date of the latest sentence that gave one
+    prev_dated: tuple[date, str] | None = None  # the date the sentence just before gave, if any
     trip_start: bool = False  # cur_date is the first day of a stated span ("3일부터 … 일정으로")
     venue: ForeignGov | None = None
     noun_dates: dict[str, tuple[date, str]] = field(default_factory=dict)
@@ -131,6 +132,9 @@ def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention 
                 return w, None, "anaphor"
         if ctx.cur_date:
             return ctx.cur_date, None, "anaphor"
+    ahead = ctx.prev_dated is not None and ctx.prev_dated[1] == "day" and ctx.prev_dated[0] > ctx.published
+    if ahead and c.tense().future and not c.tense().past:
+        return ctx.prev_dated, None, "previous"  # "26∼28일 서울에서 …의 날이 열린다. 대표단이 방문한다."
     recent = ctx.cur_date and abs(ctx.cur_date[0] - ctx.published) <= RECENT
     if recent and not rules.rx("habitual").search(c.body):
         said = c.text[: c.end]  # the anaphor may stand in an earlier clause of the sentence
