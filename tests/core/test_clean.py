@@ -264,3 +264,31 @@ def test_an_unmarked_caption_over_the_lead_leaves_the_lead_and_its_credit():
         "가나시는 13일 시청에서 일본 다마시 대표단과 청소년 교류 협약을 체결했다.",
         "두 도시는 내년부터 학생 교류를 정례화하기로 하고 실무 협의를 이어가기로 했다.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("가나미디어 2018년10월11일 09시56분", date(2018, 10, 11)),  # hours and minutes in Korean
+        ("• 入力 2022年 5月 23日 03時 00分", date(2022, 5, 23)),  # a page in hanja
+        ("가나일보 2021년06월14일", date(2021, 6, 14)),  # the outlet, then its date line
+        ("가나일보=하얼빈 2008.12.09", date(2008, 12, 9)),  # a dateline
+        ("2025-07-24,", date(2025, 7, 24)),
+        ("Createdd 2005-10-19 Hit 6322", date(2005, 10, 19)),
+        ("10:52, May 24, 2015", date(2015, 5, 24)),
+    ],
+)
+def test_more_stamps_under_the_title(stamp, day):
+    a = clean_page(f"{TITLE}\n{stamp}\n\n{PARAS}")
+    assert a.published_date == day
+
+
+def test_a_source_line_or_a_print_edition_stamp_at_the_foot_of_a_page():
+    for foot, day in [
+        ("가나일보 2023.05.24", date(2023, 5, 24)),
+        ("[news.mn 2019.10.17.]", date(2019, 10, 17)),
+        ("1992-04-05 13면", date(1992, 4, 5)),
+        ("ⓒ 가나일보 무단전재 2022/10/11 09:32 송고", date(2022, 10, 11)),
+    ]:
+        a = clean_page(f"{TITLE}\n\n{PARAS}\n\n{foot}\n")
+        assert a.published_date == day, foot
