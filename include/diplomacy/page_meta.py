@@ -387,7 +387,21 @@ def _masthead(line: str) -> str | None:
     name = _MASTHEAD_PART.sub("", line).strip()
     if not 2 <= len(name) <= 25 or len(name.split()) > 3 or re.search(r"[,…'\"‘’“”]|\d{4}", name):
         return None
+    if _FURNITURE.search(name) or _a_government(name):
+        return None  # a site's menu ("본문 바로가기", "최신글") or a place ("포항시"), no outlet
     return name if _plain(line) else None
+
+
+# Words of a site's navigation and forms, never of an outlet's name.
+_FURNITURE = re.compile(
+    r"바로가기|메뉴|로그인|회원|검색|입력해|최신글|로고|글자|닫기|열기|구독|공유|전체기사|본문"
+)
+
+
+def _a_government(name: str) -> bool:
+    from diplomacy.gazetteer.korean import korean_gazetteer
+
+    return bool(korean_gazetteer().candidates(name))
 
 
 def _title_and_masthead(lines: list[str], stop: int, bylines: list[int]) -> tuple[str | None, str | None]:

@@ -292,3 +292,9 @@ def test_a_source_line_or_a_print_edition_stamp_at_the_foot_of_a_page():
     ]:
         a = clean_page(f"{TITLE}\n\n{PARAS}\n\n{foot}\n")
         assert a.published_date == day, foot
+
+
+def test_a_sites_menu_or_a_place_atop_the_page_is_no_outlet():
+    for top in ("본문 바로가기", "최신글", "포항시"):
+        a = clean_page(f"{top}\n\n{TITLE}\n입력 2024.11.08 10:00\n\n{PARAS}")
+        assert a.publisher != top, top
