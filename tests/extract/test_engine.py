@@ -660,3 +660,12 @@ def test_a_plan_without_a_day_takes_the_future_day_the_sentence_before_gave():
         '시장은 "11월 선거 결과와 상관없이 협력하자"고 말했다. 시는 방콕시와 협력 채널을 넓혀 갈 계획이다.'
     )
     assert not [k for k in events if k[3].startswith("2024-11")]
+
+
+def test_a_partner_described_as_located_in_its_province_stays_the_partner():
+    events, _ = run(
+        "대구시 대표단은 10일 중국 칭다오시를 방문해 시장과 교류 방안을 논의했다.\n"
+        "칭다오시는 산둥성에 위치한 부성급 도시로 대구시와 오랜 교류를 이어왔다. "
+        "양 도시는 1993년 자매결연을 체결했다."
+    )
+    assert ("agreement", "대구광역시", "칭다오시", "1993-01-01", "occurred") in events

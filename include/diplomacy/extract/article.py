@@ -341,7 +341,12 @@ class _Reader:
                 self.ctx.noun_dates.setdefault(noun, self.ctx.cur_date)  # the first dated mention defines it
         if named:
             return  # the sentence's events already set the current partner
-        visited = [f for f in fs if f.role in (OBJECT, LOCATIVE) and f.gov != self.ctx.venue]
+        located = rules.rx("located_in")  # "칭다오시는 산둥성에 위치한 도시로": a description, no trip
+        visited = [
+            f
+            for f in fs
+            if f.role in (OBJECT, LOCATIVE) and f.gov != self.ctx.venue and not located.match(text, f.end)
+        ]
         if visited:
             self.ctx.cur_foreign = visited[-1].gov
 
