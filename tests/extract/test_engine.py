@@ -669,3 +669,15 @@ def test_a_partner_described_as_located_in_its_province_stays_the_partner():
         "양 도시는 1993년 자매결연을 체결했다."
     )
     assert ("agreement", "대구광역시", "칭다오시", "1993-01-01", "occurred") in events
+
+
+def test_days_each_told_before_a_partner_of_their_own_go_with_it():
+    events, _ = run(
+        "구미시장은 지난 5일 왕리 창사시 당서기와 6일 후중슝 창사시장, 7일 후난성 허바오 부성장 등을 만나 "
+        "교류협력 방안을 논의했다."
+    )
+    visits = sorted(k for k in events if k[0] == "visit")
+    assert visits == [
+        ("visit", "구미시", "창사시", "2024-09-05", "occurred"),
+        ("visit", "구미시", "후난성", "2024-09-07", "occurred"),
+    ]

@@ -540,11 +540,33 @@ def date_groups(c: Clause, live: list[Trigger]) -> list[tuple[list[Trigger], lis
     return [(ts, [usable[i], *others]) for i, ts in sorted(groups.items())]
 
 
+def date_partner_pairs(c: Clause) -> list[tuple[DateMention, Mention]] | None:
+    """Days each told right before a partner of their own under one verb ("10일 장사시 당서기와,
+    12일 후난성 부성장 등을 만나"): each day goes with its partner; None when the clause is not so."""
+    usable = [d for d in c.dates if d.value is not None and d.usable and d.precision == "day"]
+    if len(usable) < 2 or len(usable) != len([d for d in c.dates if d.value is not None]):
+        return None
+    pairs = []
+    for d in usable:
+        f = next((f for f in c.foreign if 0 <= f.start - d.end <= 6), None)
+        if f is None:
+            return None
+        pairs.append((d, f))
+    return pairs if len({f.gov.name for _, f in pairs}) > 1 else None
+
+
 def candidates(ctx: Context, c: Clause) -> list[Candidate]:
     """The candidates of one clause (none when it is no local act or lacks a side or a date)."""
     live = live_triggers(c)
     if not live or not_local(c):
         return []
+    pairs = date_partner_pairs(c) if len(live) == 1 else None
+    if pairs:
+        return [
+            cand
+            for d, f in pairs
+            for cand in _candidates(ctx, replace(c, triggers=live, dates=[d], foreign=[f]))
+        ]
     groups = date_groups(c, live)
     if groups[0][1] is not c.dates:
         return [cand for ts, ds in groups for cand in _candidates(ctx, replace(c, triggers=ts, dates=ds))]
