@@ -173,3 +173,17 @@ def test_appositive_is_remembered_for_later_mentions(resolver):
     people = {}
     assert found("안양시(시장 김도현)는 대표단을 맞았다고 밝혔다", resolver, people) == []
     assert found("김 시장은 다롄시 부시장과 만났다", resolver, people)[0] == ("김도현", "시장", "korean")
+
+
+def test_a_name_glued_to_a_korean_city_and_its_title():
+    from datetime import date
+
+    from diplomacy.extract.mentions import Resolver
+    from diplomacy.extract.officials import find_officials
+
+    for text, name, title in [
+        ("조병돈이천시장은 10일 룽징시 대표단을 시청에서 맞이했다.", "조병돈", "시장"),
+        ("김영환충북지사는 대표단을 맞았다.", "김영환", "지사"),
+    ]:
+        found = find_officials(text, Resolver(text, date(2024, 9, 12), {text: 0}), {})
+        assert [(o.name, o.title, o.side) for o in found] == [(name, title, "korean")], text

@@ -295,11 +295,26 @@ def _glued(text: str, s: _Sentence, i: int, m: re.Match, key: str):
     n = _namey(prefix, ptoks)
     if n and len(prefix) <= 4 and not named_before and (n == 2 or any(t.oov for t in ptoks)):
         return title, None, prefix  # "장림국시장", "최문수지사"
+    split = _name_then_place(prefix, key)
+    if split is not None and not named_before:
+        return title, "korean", split  # "조병돈이천시장": a name, then the Korean city, then the title
     if "office" in glues and ptoks and all(t.tag == "NNG" and not t.oov for t in ptoks):
         return prefix + title, None, None  # "행정복지국장", "상무부성장"
     if "gov" in glues and named_before:
         return title, None, None  # a place the gazetteer lacks: "치즈정의회 의장", "크즐오르다주지사"
     return None
+
+
+def _name_then_place(prefix: str, key: str) -> str | None:
+    """The name in "조병돈이천" before "시장": a Korean-shaped name of three syllables whose rest,
+    with the title's first syllable, is a Korean government (이천 + 시 = 이천시)."""
+    from diplomacy.gazetteer.korean import korean_gazetteer
+
+    name, place = prefix[:3], prefix[3:]
+    if len(place) < 2 or name[0] not in _context()["surname_syllables"]:
+        return None
+    kg = korean_gazetteer()
+    return name if kg.candidates(place + key[0]) or kg.candidates(place) else None
 
 
 def _find_titles(text: str, words: tuple[_Word, ...], s: _Sentence) -> list[_Title]:
