@@ -397,7 +397,7 @@ def agreement_type(c: Clause) -> str:
     pact a legislature signs is a cooperation agreement (mou)."""
     for t in c.triggers:
         if t.event_type == "agreement":
-            window = c.text[max(0, t.start - 30) : t.end]
+            window = rules.rx("relation_anniversary").sub("", c.text[max(0, t.start - 30) : t.end])
             atype = lexicon.agreement_type(window)
             if atype == "friendship_city" and rules.rx("legislature_party").search(window):
                 return "mou"
