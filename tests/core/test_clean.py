@@ -298,3 +298,18 @@ def test_a_sites_menu_or_a_place_atop_the_page_is_no_outlet():
     for top in ("본문 바로가기", "최신글", "포항시"):
         a = clean_page(f"{top}\n\n{TITLE}\n입력 2024.11.08 10:00\n\n{PARAS}")
         assert a.publisher != top, top
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2013-10-29 홍길동 기자", date(2013, 10, 29)),  # a date and the reporter, one space apart
+        ("작성자 :가나넷 | 작성일 :20-01-24 16:17|", date(2020, 1, 24)),  # boards: two-digit years
+        ("홍길동 작성일19-10-21 19:54", date(2019, 10, 21)),
+        ("• 글쓴날 : [15-11-04 15:59]", date(2015, 11, 4)),
+        ("홍길동 기자 / hong@example.com입력 : 2023년 04월 19일", date(2023, 4, 19)),  # glued to a mail
+    ],
+)
+def test_stamps_of_boards_and_amp_pages(stamp, day):
+    a = clean_page(f"{TITLE}\n{stamp}\n\n{PARAS}")
+    assert a.published_date == day
