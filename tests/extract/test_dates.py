@@ -197,3 +197,16 @@ def test_a_date_before_then_office_is_the_date_of_what_the_sentence_tells():
     # a date followed by 이후 / 이래 is still a reference point
     (d,) = find_dates("2018년 이후 교류가 끊겼다.", PUB)
     assert not d.usable
+
+
+def test_the_year_a_standing_relation_runs_from_dates_no_act():
+    from datetime import date
+
+    pub = date(2024, 9, 12)
+    (d,) = [
+        d for d in find_dates("시흥시가 2013년부터 우호 교류를 이어온 길림시를 방문했다.", pub) if d.value
+    ]
+    assert not d.usable
+    # a span of years someone served is a span, not a standing relation
+    spans = find_dates("그는 2005년부터 2008년까지 대사를 지냈다.", pub)
+    assert spans[0].role == "range_start"

@@ -91,6 +91,8 @@ _EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y", "yy", "yy_md", "yy_m"}
 _REPORT = re.compile(r"^\s?(?:오전|오후)?\s?(?:밝혔|전했|발표했|알렸|말했|설명했|보도했|덧붙였)")
 _REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|인\s?(?:19|20)\d\d)")
 _RANGE = re.compile(r"^\s?(?:부터|~|∼)")
+_YEAR_KINDS = frozenset({"y", "yy", "rel_year"})
+_STANDING = re.compile(r"^\s?부터\s?[^.,]{0,20}?(?:이어|지속|계속|꾸준|해\s?오|해\s?왔|유지)")
 
 
 def _role(after: str, kind: str) -> str:
@@ -103,7 +105,9 @@ def _role(after: str, kind: str) -> str:
     if _REFERENCE.match(after):
         return "reference"
     if _RANGE.match(after):
-        return "range_start"
+        # "2013년부터 교류를 이어온": a year a standing relation runs from dates no act
+        standing = kind in _YEAR_KINDS and _STANDING.match(after) is not None
+        return "reference" if standing else "range_start"
     return "event"
 
 
