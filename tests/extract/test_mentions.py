@@ -190,3 +190,13 @@ def test_window_refuses_a_mention_crossing_an_edge():
     got = _window(found, starts, 8, 5, never)
     assert [(m.start, m.end) for m in got] == [(2, 4)]
     assert _window(found, starts, 8, 5, lambda a, b: True) is None
+
+
+def test_a_council_members_electoral_district_is_no_government():
+    from datetime import date
+
+    from diplomacy.extract.mentions import Resolver
+
+    text = "서울시의회 홍길동 부의장(가나당·동대문구3) 등 대표단이 베이징시를 방문했다."
+    r = Resolver(text, date(2024, 9, 12), {text: 0})
+    assert [g.name for _, _, g in r.korean(text)] == ["서울특별시"]

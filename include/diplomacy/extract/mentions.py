@@ -252,6 +252,8 @@ class Resolver:
                 continue
             if (m.start, m.end) in glosses:
                 continue  # 칭다오(청도)시: the foreign name read again, not 청도군
+            if text[m.end : m.end + 1].isdigit():
+                continue  # "동대문구3": a council member's electoral district, not the government
             gov = self._pick_korean(list(m.candidates))
             if gov is not None:
                 out.append((m.start, m.end, gov))
