@@ -681,3 +681,11 @@ def test_days_each_told_before_a_partner_of_their_own_go_with_it():
         ("visit", "구미시", "창사시", "2024-09-05", "occurred"),
         ("visit", "구미시", "후난성", "2024-09-07", "occurred"),
     ]
+
+
+def test_each_past_signing_of_a_list_goes_with_its_own_partner_and_year():
+    events, _ = run(
+        "부산시는 지난 1993년 8월 중국 상하이시와 자매결연 협정을, 2013년 8월 중국 베이징시와 우호협력도시 협정을 체결한 바 있다."
+    )
+    agreements = sorted((k[2], k[3]) for k in events if k[0] == "agreement")
+    assert agreements == [("베이징시", "2013-08-01"), ("상하이시", "1993-08-01")]

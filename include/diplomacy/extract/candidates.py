@@ -541,11 +541,14 @@ def date_groups(c: Clause, live: list[Trigger]) -> list[tuple[list[Trigger], lis
 
 
 def date_partner_pairs(c: Clause) -> list[tuple[DateMention, Mention]] | None:
-    """Days each told right before a partner of their own under one verb ("10일 장사시 당서기와,
-    12일 후난성 부성장 등을 만나"): each day goes with its partner; None when the clause is not so."""
-    usable = [d for d in c.dates if d.value is not None and d.usable and d.precision == "day"]
+    """Days each told right before a partner of their own ("10일 장사시 당서기와, 12일 후난성 부성장
+    등을 만나"; "1993년 상하이시와 A협정을, 2013년 베이징시와 B협정을 체결"): each day goes with its
+    partner; None when the clause is not so."""
+    usable = [d for d in c.dates if d.value is not None and d.usable]
     if len(usable) < 2 or len(usable) != len([d for d in c.dates if d.value is not None]):
         return None
+    if len({d.precision == "day" for d in usable}) > 1:
+        return None  # a day and a history year: date_groups sorts them by their verbs
     pairs = []
     for d in usable:
         f = next((f for f in c.foreign if 0 <= f.start - d.end <= 6), None)
@@ -560,13 +563,13 @@ def candidates(ctx: Context, c: Clause) -> list[Candidate]:
     live = live_triggers(c)
     if not live or not_local(c):
         return []
-    pairs = date_partner_pairs(c) if len(live) == 1 else None
+    pairs = date_partner_pairs(c)
     if pairs:
-        return [
-            cand
-            for d, f in pairs
-            for cand in _candidates(ctx, replace(c, triggers=live, dates=[d], foreign=[f]))
-        ]
+        out = []
+        for d, f in pairs:  # each day with its partner, and with the verb after it (or the one verb)
+            ts = live if len(live) == 1 else [next((t for t in live if t.start >= f.end), live[-1])]
+            out += _candidates(ctx, replace(c, triggers=ts, dates=[d], foreign=[f]))
+        return out
     groups = date_groups(c, live)
     if groups[0][1] is not c.dates:
         return [cand for ts, ds in groups for cand in _candidates(ctx, replace(c, triggers=ts, dates=ds))]
