@@ -689,3 +689,13 @@ def test_each_past_signing_of_a_list_goes_with_its_own_partner_and_year():
     )
     agreements = sorted((k[2], k[3]) for k in events if k[0] == "agreement")
     assert agreements == [("베이징시", "2013-08-01"), ("상하이시", "1993-08-01")]
+
+
+def test_a_date_after_the_act_told_on_that_day_belongs_to_another_verb():
+    events, _ = run(
+        "서귀포시는 10일 중국 충밍구와 우호도시 협약을 체결했다.\n"
+        "이날 우호도시 체결은 서귀포시가 2016년 9월 충밍구에 제안한 뒤 1년 9개월만에 이뤄진 것이다."
+    )
+    assert [k for k in events if k[0] == "agreement"] == [
+        ("agreement", "서귀포시", "충밍구", "2024-09-10", "occurred")
+    ]

@@ -119,8 +119,12 @@ def not_local(c: Clause) -> bool:
 # ---------------------------------------------------------------------------------------- date
 def when(ctx: Context, c: Clause) -> tuple[tuple[date, str] | None, DateMention | None, str]:
     """The event date and where it came from: clause, sentence, anaphor, continuation."""
+    first = min((t.start for t in c.triggers), default=c.end)
+    ref_first = any(d.precision == "ref" and d.end <= first for d in c.dates)
     for pool, source in ((c.dates, "clause"), (c.sentence_dates, "sentence")):
         concrete = [d for d in pool if d.value is not None and d.usable]
+        if ref_first:  # "이날 체결은 2016년 9월 제안한 뒤 …": the later date is another verb's
+            concrete = [d for d in concrete if d.end <= first]
         if concrete:
             d = concrete[0]
             return (d.value, d.precision), d, source
