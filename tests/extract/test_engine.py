@@ -699,3 +699,13 @@ def test_a_date_after_the_act_told_on_that_day_belongs_to_another_verb():
     assert [k for k in events if k[0] == "agreement"] == [
         ("agreement", "서귀포시", "충밍구", "2024-09-10", "occurred")
     ]
+
+
+def test_a_stop_from_context_on_a_trips_first_day_keeps_the_day_it_was_visited():
+    events, _ = run(
+        "나주시 협력단은 지난 2일부터 4박 6일 일정으로 프랑스 파리와 리옹시를 방문하고, "
+        "도시 간 우호 교류 협약을 체결했다.\n"
+        "4일에는 리옹시청을 방문해 리옹 시장과 우호 교류 협약을 체결했다."
+    )
+    visits = sorted((k[2], k[3]) for k in events if k[0] == "visit" and k[2] == "리옹시")
+    assert visits == [("리옹시", "2024-09-04")]

@@ -485,7 +485,9 @@ def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list
         or _at_partners_place(f.clause, p)
         or (p.start < 0 and "visit" not in f.types and direction == "outbound" and in_region(f.abroad, p.gov))
     ):
-        out.append((_event("visit", k, p, f, direction="outbound"), True))
+        # a stop from context on a trip's first day is no more dated than its signing: the month
+        fv = _later_stop(f) if p.start < 0 and f.range_start else f
+        out.append((_event("visit", k, p, fv, direction="outbound"), True))
     return out
 
 
