@@ -61,6 +61,7 @@ _MACROS = {
     "{TIME}": r"(?:\s*[(（]\s*[월화수목금토일](?:요일)?\s*[)）])?(?:\s*|T)[\[(（]?\s*"
     r"(?:(?:오전|오후|AM|PM|am|pm)\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?[시時]\s?\d{1,2}\s?[분分])(?:\s*[\])）])?",
     "{DMY_KO}": r"(?<!\d)(?P<d>\d{1,2})\s+(?P<m>\d{1,2})\s*월\s+(?P<y>(?:19|20)\d{2})(?!\d)",
+    "{DMY_NUM}": r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])",
     "{MDY_EN}": _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})",
     "{DMY_EN}": r"(?P<d>\d{1,2})\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d{2})",
     # Two to four syllables that are not a byline word standing where a name would.

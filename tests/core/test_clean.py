@@ -313,3 +313,30 @@ def test_a_sites_menu_or_a_place_atop_the_page_is_no_outlet():
 def test_stamps_of_boards_and_amp_pages(stamp, day):
     a = clean_page(f"{TITLE}\n{stamp}\n\n{PARAS}")
     assert a.published_date == day
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("28/10/2025 09:32", date(2025, 10, 28)),  # day first, outlets abroad
+        ("뉴스일자: 2009-03-13", date(2009, 3, 13)),
+        ("가나 중앙일보 뉴스 | 업데이트 23-07-20 11:04", date(2023, 7, 20)),  # an edit stamp alone
+        ("最終更新日:2018年3月26日(月)", date(2018, 3, 26)),
+    ],
+)
+def test_stamps_of_outlets_abroad(stamp, day):
+    a = clean_page(f"{TITLE}\n{stamp}\n\n{PARAS}")
+    assert a.published_date == day
+
+
+def test_a_repost_boards_post_date_yields_to_the_articles_own_stamp():
+    page = f"{TITLE}\n작성자 관리자 작성일24-01-10 10:14 조회766회\n- 승인 2024.01.09 14:08\n\n{PARAS}"
+    assert clean_page(page).published_date == date(2024, 1, 9)
+
+
+def test_an_english_date_or_a_bracketed_source_below_the_text():
+    assert clean_page(f"{TITLE}\n\n{PARAS}\n\nby 가나뉴스\nMarch 12, 2023\n").published_date == date(
+        2023, 3, 12
+    )
+    page = f"{TITLE}\n\n{PARAS}\n\n(2006. 2. 16, The UB Post)\n"
+    assert clean_page(page).published_date == date(2006, 2, 16)
