@@ -709,3 +709,11 @@ def test_a_stop_from_context_on_a_trips_first_day_keeps_the_day_it_was_visited()
     )
     visits = sorted((k[2], k[3]) for k in events if k[0] == "visit" and k[2] == "리옹시")
     assert visits == [("리옹시", "2024-09-04")]
+
+
+def test_on_a_trip_abroad_meeting_another_partner_to_sign_is_the_next_stop():
+    events, _ = run(
+        "인천시 방문단은 먼저 4일 창춘시를 찾아 창춘시장과 교류 방안을 협의했다.\n"
+        "유 시장은 이어 5일에는 숭시빈 하얼빈시 시장을 만나 '우호교류협력강화 비망록'에 서명했다."
+    )
+    assert ("visit", "인천광역시", "하얼빈시", "2024-09-05", "occurred") in events

@@ -484,11 +484,25 @@ def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list
         p.role in (OBJECT, LOCATIVE)
         or _at_partners_place(f.clause, p)
         or (p.start < 0 and "visit" not in f.types and direction == "outbound" and in_region(f.abroad, p.gov))
+        or _next_stop(f, p, direction)
     ):
         # a stop from context on a trip's first day is no more dated than its signing: the month
         fv = _later_stop(f) if p.start < 0 and f.range_start else f
         out.append((_event("visit", k, p, fv, direction="outbound"), True))
     return out
+
+
+def _next_stop(f: _Frame, p: Mention, direction: str) -> bool:
+    """On a trip abroad, meeting another partner of the same country to sign with it ("이어 5일에는
+    하얼빈시 시장을 만나 비망록에 서명") is the trip's next stop."""
+    return (
+        p.start >= 0
+        and direction == "outbound"
+        and "meeting" in f.types
+        and f.abroad is not None
+        and f.abroad.country == p.gov.country
+        and f.abroad.name != p.gov.name
+    )
 
 
 def _at_partners_place(c: Clause, p: Mention) -> bool:
