@@ -419,3 +419,14 @@ def test_a_stem_the_article_uses_as_a_persons_name_names_no_government():
     assert "가스턴" in article_names(
         "미국 메릴랜드주 모르반카운티를 찾았다. 가스턴 카운티의회 의장이 맞았다."
     )
+
+
+def test_a_japanese_name_in_the_press_spelling_takes_the_standard_one():
+    from diplomacy.gazetteer.open_names import standard_spelling
+
+    assert standard_spelling("카츠시카구", "JP") == "가쓰시카구"
+    assert standard_spelling("토야마현", "JP") == "도야마현"
+    assert standard_spelling("나가사키시", "JP") == "나가사키시"
+    assert standard_spelling("카자흐", "KZ") == "카자흐"  # other countries as written
+    (m,) = recognise("일본 도쿄 카츠시카구와 문화예술 교류 협약을 맺었다.")
+    assert link(m).name == "가쓰시카구"

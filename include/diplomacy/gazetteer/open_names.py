@@ -60,6 +60,7 @@ __all__ = [
     "recognise",
     "region_name",
     "similarity",
+    "standard_spelling",
     "threshold",
 ]
 
@@ -870,11 +871,12 @@ def link(mention: OpenMention) -> ForeignGov:
     row = _suffix_row(mention.suffix, mention.country)
     level = row.level if row else ""
     place = _link_cached(mention.stem, mention.suffix, mention.country, mention.region)
+    name = standard_spelling(mention.name, mention.country)
     if place is None:
-        return ForeignGov(mention.name, "", "", mention.country, mention.region, level, None, None, None)
-    region = mention.name if place.level == "admin1" else mention.region or _korean_admin1(place)
+        return ForeignGov(name, "", "", mention.country, mention.region, level, None, None, None)
+    region = name if place.level == "admin1" else mention.region or _korean_admin1(place)
     return ForeignGov(
-        name=mention.name,
+        name=name,
         name_en=place.name,
         name_native=place.name,
         country=place.country,
@@ -884,6 +886,31 @@ def link(mention: OpenMention) -> ForeignGov:
         lat=place.lat,
         lon=place.lon,
     )
+
+
+# 외래어 표기법 for Japanese: a word-initial voiceless stop is written plain (카츠시카 -> 가쓰시카,
+# 토야마 -> 도야마, 치바 -> 지바) and つ is 쓰 anywhere. Lead consonant indexes of Hangul syllables.
+_JA_INITIAL = {15: 0, 16: 3, 14: 12}  # ㅋ -> ㄱ, ㅌ -> ㄷ, ㅊ -> ㅈ
+_JA_TSU = {14: 10, 13: 10}  # 츠, 쯔 -> 쓰
+
+
+def standard_spelling(name: str, country: str) -> str:
+    """A Japanese name in the press's spelling put into the standard one; other countries as given."""
+    if country != "JP" or not name:
+        return name
+    out = []
+    for i, ch in enumerate(name):
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            out.append(ch)
+            continue
+        lead, rest = divmod(code, 588)
+        if rest == 18 * 28 and lead in _JA_TSU:  # ㅡ with no tail: 츠, 쯔
+            lead = _JA_TSU[lead]
+        elif i == 0 and lead in _JA_INITIAL:
+            lead = _JA_INITIAL[lead]
+        out.append(chr(0xAC00 + lead * 588 + rest))
+    return "".join(out)
 
 
 @functools.cache
