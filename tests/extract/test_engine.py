@@ -717,3 +717,16 @@ def test_on_a_trip_abroad_meeting_another_partner_to_sign_is_the_next_stop():
         "유 시장은 이어 5일에는 숭시빈 하얼빈시 시장을 만나 '우호교류협력강화 비망록'에 서명했다."
     )
     assert ("visit", "인천광역시", "하얼빈시", "2024-09-05", "occurred") in events
+
+
+def test_a_mayors_surname_that_is_also_a_place_is_the_mayor():
+    events, _ = run(
+        "파주시는 10일 캐나다 코퀴틀람시청에서 리차드 스튜어트 시장과 우호도시 합의서에 서명했다."
+    )
+    assert {k[2] for k in events} == {"코퀴틀람시"}
+    # where the article names the place in full, "X 시장" after a name is that place's mayor
+    events, _ = run(
+        "부산시 대표단은 10일 블라디보스토크시를 찾았다.\n"
+        "시장은 이날 이고리 푸쉬카료프 블라디보스토크 시장을 만나 협정을 체결했다."
+    )
+    assert {k[2] for k in events} == {"블라디보스토크시"}

@@ -349,6 +349,8 @@ class Resolver:
                 continue  # a piece of a country's name ("말레" of 말레이시아)
             if glued.match(text, m.end):
                 continue  # "헤이룽장성사회과학원": the body, not the government
+            if not m.exact and self._surname(text, m):
+                continue  # "리차드 스튜어트 시장": a mayor's name, not the place 스튜어트
 
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
             gov = self._pick_foreign(list(m.candidates), prev)
@@ -360,6 +362,19 @@ class Resolver:
             glosses = _glosses(text, self._fg_find(text))
             out = [it for it in out if (it[0], it[1]) not in glosses]
         return _collapse(out, text)
+
+    def _surname(self, text: str, m) -> bool:
+        """A bare stem between a given name and a title ("리차드 스튜어트 시장과") is a person's,
+        unless the article names that place in full."""
+        if not rules.rx("title_after_name").match(text, m.end):
+            return False
+        if any(g.name in self.text for g in m.candidates):
+            return False  # the article names the place in full elsewhere: "…블라디보스토크 시장" is its mayor
+        before = re.search(r"([가-힣]{2,5})\s$", text[max(0, m.start - 8) : m.start])
+        if before is None:
+            return False
+        word = before.group(1)
+        return not (rules.country_spans(word) or self.fg.find(word) or self.kg.find(word, on=self.published))
 
     def _add_namesakes(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple]:
         names = self._namesakes()
