@@ -730,3 +730,11 @@ def test_a_mayors_surname_that_is_also_a_place_is_the_mayor():
         "시장은 이날 이고리 푸쉬카료프 블라디보스토크 시장을 만나 협정을 체결했다."
     )
     assert {k[2] for k in events} == {"블라디보스토크시"}
+
+
+def test_a_foreign_mayors_two_names_that_are_also_places_are_the_mayor():
+    from diplomacy.extract.mentions import Resolver
+
+    text = "이어 대표단은 7월 1일 프랑스 투르에서 마르틴 호른 시장을 만나 의향서에 서명한다."
+    names = [g.name for _, _, g in Resolver(text, PUB, {text: 0}).foreign(text)]
+    assert "호른시" not in names and "마르틴시" not in names

@@ -349,7 +349,7 @@ class Resolver:
                 continue  # a piece of a country's name ("말레" of 말레이시아)
             if glued.match(text, m.end):
                 continue  # "헤이룽장성사회과학원": the body, not the government
-            if not m.exact and self._surname(text, m):
+            if not m.exact and (self._surname(text, m) or self._given_name(text, m)):
                 continue  # "리차드 스튜어트 시장": a mayor's name, not the place 스튜어트
 
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
@@ -373,8 +373,16 @@ class Resolver:
         before = re.search(r"([가-힣]{2,5})\s$", text[max(0, m.start - 8) : m.start])
         if before is None:
             return False
-        word = before.group(1)
-        return not (rules.country_spans(word) or self.fg.find(word) or self.kg.find(word, on=self.published))
+        word = before.group(1)  # a given name; a country or a place named in full is none
+        exact = any(f.exact for f in self.fg.find(word))
+        return not (rules.country_spans(word) or exact or self.kg.find(word, on=self.published))
+
+    def _given_name(self, text: str, m) -> bool:
+        """A bare stem, a second word, then a title ("마르틴 호른 시장"): a person's given name."""
+        after = re.match(r"\s[가-힣]{2,6}(?=\s)", text[m.end :])
+        if after is None or not rules.rx("title_after_name").match(text, m.end + after.end()):
+            return False
+        return not any(g.name in self.text for g in m.candidates)
 
     def _add_namesakes(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple]:
         names = self._namesakes()
