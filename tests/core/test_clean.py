@@ -340,3 +340,11 @@ def test_an_english_date_or_a_bracketed_source_below_the_text():
     )
     page = f"{TITLE}\n\n{PARAS}\n\n(2006. 2. 16, The UB Post)\n"
     assert clean_page(page).published_date == date(2006, 2, 16)
+
+
+def test_a_stamp_beside_a_mail_address_and_dates_of_documents_and_issues():
+    line = "2018.09.13(목) 17:43:20 | 가나도 (이메일주소:gana@example.com)"
+    assert clean_page(f"{TITLE}\n{line}\n\n{PARAS}").published_date == date(2018, 9, 13)
+    assert clean_page(f"{TITLE}\n결재일자 2021. 5. 12.\n\n{PARAS}").published_date == date(2021, 5, 12)
+    page = f"{TITLE}\n제 0441호 2017년 10월 13일 금요일\n\n{PARAS}"
+    assert clean_page(page).published_date == date(2017, 10, 13)
