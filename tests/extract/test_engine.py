@@ -738,3 +738,12 @@ def test_a_foreign_mayors_two_names_that_are_also_places_are_the_mayor():
     text = "이어 대표단은 7월 1일 프랑스 투르에서 마르틴 호른 시장을 만나 의향서에 서명한다."
     names = [g.name for _, _, g in Resolver(text, PUB, {text: 0}).foreign(text)]
     assert "호른시" not in names and "마르틴시" not in names
+
+
+def test_a_body_named_after_a_foreign_place_acts_for_itself():
+    events, _ = run(
+        "지난해에는 윈저 경제개발공사(WEEDC) 경제사절단이 군산시를 방문했으며, 6월에 윈저에서 "
+        "WEEDC와 한국산업단지공단 간 경제우호협약을 체결했다.",
+        title="캐나다 윈저시와 군산시 교류",
+    )
+    assert events == {}

@@ -347,8 +347,8 @@ class Resolver:
         for m in self._find_foreign(text):
             if in_country(m.start, m.end):
                 continue  # a piece of a country's name ("말레" of 말레이시아)
-            if glued.match(text, m.end):
-                continue  # "헤이룽장성사회과학원": the body, not the government
+            if glued.match(text, m.end) or rules.rx("institution_spaced").match(text, m.end):
+                continue  # "헤이룽장성사회과학원", "윈저 경제개발공사": the body, not the government
             if not m.exact and (self._surname(text, m) or self._given_name(text, m)):
                 continue  # "리차드 스튜어트 시장": a mayor's name, not the place 스튜어트
 
