@@ -747,3 +747,11 @@ def test_a_body_named_after_a_foreign_place_acts_for_itself():
         title="캐나다 윈저시와 군산시 교류",
     )
     assert events == {}
+
+
+def test_the_seat_of_a_national_body_in_brackets_is_no_partner():
+    events, _ = run(
+        "수원시장은 대만과 베트남을 순방한다.\n"
+        "시장은 13일 대만 총통부(타이베이)를 방문해 비서장을 만나고 우호 도시 결연을 논의한다."
+    )
+    assert not [k for k in events if k[2] == "타이베이시"]

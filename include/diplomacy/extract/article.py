@@ -18,7 +18,7 @@ from datetime import date
 from functools import partial
 
 from diplomacy.extract import clauses, decide, lexicon, merge, morph, relations, rules
-from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates
+from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates, national_seat
 from diplomacy.extract.dates import DateMention, find_dates, stated_span
 from diplomacy.extract.events import Event, Extraction, add_people
 from diplomacy.extract.mentions import Resolver
@@ -84,7 +84,11 @@ class _Reader:
         self.res = Resolver(text, published, pieces)
         located = rules.rx("located_in")  # "미시간주 소재 OO고등학교": the place of a body
         ks = [k for k in self.res.korean(lead) if not located.match(lead, k[1])]
-        fs = [f for f in self.res.foreign(lead) if not located.match(lead, f[1])]
+        fs = [
+            f
+            for f in self.res.foreign(lead)
+            if not located.match(lead, f[1]) and not national_seat(lead, f[0], f[1])
+        ]
         # a lead of subtitles and bylines names no Korean side: the first sentence after it whose
         # subject or topic is one ("가나시가 …", not "서울과 난징 사이에")
         for s in sentences[2:6] if not ks else ():

@@ -190,6 +190,7 @@ def _partners_named(ctx: Context, c: Clause) -> tuple[list[Mention], list[Mentio
         and (f.gov != ctx.venue or f.role in (COMITATIVE, SUBJECT))
         and not (f.role == GENITIVE and institution.match(c.text[f.end : f.end + 30]))
         and not _located_in(c, f)
+        and not _national_seat(c, f)
     ]
     partners = [f for f in cf if f.role in _ACTING] or [f for f in cf if f.role != LOCATIVE]
     touring = any(t.event_type == "visit" for t in c.triggers) and rules.rx("sequence").search(c.body)
@@ -295,6 +296,17 @@ def _qualifiers(c: Clause) -> set[int]:
         for i, (k, nxt) in enumerate(pairwise(ks))
         if k.role == GENITIVE and rules.rx("genitive_gap").fullmatch(c.text[k.end : nxt.start])
     }
+
+
+def _national_seat(c: Clause, m: Mention) -> bool:
+    return national_seat(c.text, m.start, m.end)
+
+
+def national_seat(text: str, start: int, end: int) -> bool:
+    """The city in brackets after a national body ("총통부(타이베이)를 방문"): its seat, no partner."""
+    if start < 1 or text[start - 1] not in "(（" or text[end : end + 1] not in ")）":
+        return False
+    return rules.rx("national").search(text[max(0, start - 7) : start - 1]) is not None
 
 
 def _located_in(c: Clause, m: Mention) -> bool:
