@@ -755,3 +755,8 @@ def test_the_seat_of_a_national_body_in_brackets_is_no_partner():
         "시장은 13일 대만 총통부(타이베이)를 방문해 비서장을 만나고 우호 도시 결연을 논의한다."
     )
     assert not [k for k in events if k[2] == "타이베이시"]
+
+
+def test_a_habits_frequency_dates_no_act():
+    events, _ = run("충북도의회와 중국 헤이룽장성은 2001년 우호 협정한 뒤 2년마다 상호 방문해 교류하고 있다.")
+    assert [k[0] for k in events] == ["agreement"]

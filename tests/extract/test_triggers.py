@@ -94,3 +94,8 @@ def test_a_video_link_as_the_means_of_the_act_is_a_virtual_meeting():
     assert "virtual_meeting" in _types("지사는 25일 도청에서 온라인을 통해 주지사와 양해각서를 체결했다.")
     assert "virtual_meeting" in _types("시장은 자매도시 단체장 화상교류회의에 참석했다.")
     assert "virtual_meeting" not in _types("시는 온라인 홍보관을 열었다.")
+
+
+def test_a_relation_concluded_with_hyeopjeong_as_a_verb():
+    assert _agreements("두 지역은 2001년 우호 협정한 뒤 교류해 왔다.")
+    assert not _agreements("두 지역은 협정 내용을 검토했다.")
