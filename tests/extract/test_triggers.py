@@ -99,3 +99,10 @@ def test_a_video_link_as_the_means_of_the_act_is_a_virtual_meeting():
 def test_a_relation_concluded_with_hyeopjeong_as_a_verb():
     assert _agreements("두 지역은 2001년 우호 협정한 뒤 교류해 왔다.")
     assert not _agreements("두 지역은 협정 내용을 검토했다.")
+
+
+def test_a_joint_declaration_signed_is_a_cooperation_agreement():
+    from diplomacy.extract.lexicon import agreement_type
+
+    assert _agreements("두 지사는 기념식을 갖고 공동선언에 서명했다.")
+    assert agreement_type("공동선언에 서명") == "mou"
