@@ -760,3 +760,11 @@ def test_the_seat_of_a_national_body_in_brackets_is_no_partner():
 def test_a_habits_frequency_dates_no_act():
     events, _ = run("충북도의회와 중국 헤이룽장성은 2001년 우호 협정한 뒤 2년마다 상호 방문해 교류하고 있다.")
     assert [k[0] for k in events] == ["agreement"]
+
+
+def test_a_trip_called_off_later_in_the_sentence_is_no_event():
+    events, _ = run(
+        "한편 경산시 대표단은 자매도시 중국 옌타이시의 초청으로 12월 초 옌타이시 방문이 계획되어 있었으나 "
+        "비상 상황으로 전격 취소하고 지역 안정에 힘쓰고 있다."
+    )
+    assert events == {}

@@ -68,6 +68,8 @@ def live_triggers(c: Clause) -> list[Trigger]:
     """Triggers that report an act: not a request or pledge, not a country framing a tour."""
     text = c.text
     out = [t for t in c.triggers if not rules.rx("non_event_after_trigger").match(text[t.end : t.end + 24])]
+    off = rules.rx("called_off")  # "방문이 계획되어 있었으나 … 취소하고": no act
+    out = [t for t in out if not off.match(text[t.end : t.end + 90])]
     habit = rules.rx("frequency")  # "2년마다 상호 방문해": a habit, not a dated act
     out = [t for t in out if not habit.search(text[max(c.start, t.start - 20) : t.start])]
     tours = [(m.start(), m.end()) for m in rules.rx("country_visit").finditer(c.text, c.start, c.end)]

@@ -60,7 +60,9 @@ def agreement_type(text: str) -> str:
     if re.search(r"의향서|사전\s?합의서", text):
         return "letter_of_intent"
     if re.search(
-        r"양해각서|업무\s?협약|MOU|MOC|협력\s?각서|협의서|서약|공동\s?선언|공동\s?성명|협력\s?강화|교류\s?협력\s?강화", text, re.I
+        r"양해각서|업무\s?협약|MOU|MOC|협력\s?각서|협의서|서약|공동\s?선언|공동\s?성명|협력\s?강화|교류\s?협력\s?강화",
+        text,
+        re.I,
     ):
         return "mou"
     if re.search(r"우호|친선", text):
