@@ -768,3 +768,8 @@ def test_a_trip_called_off_later_in_the_sentence_is_no_event():
         "비상 상황으로 전격 취소하고 지역 안정에 힘쓰고 있다."
     )
     assert events == {}
+
+
+def test_two_days_joined_date_a_visit_by_the_first():
+    events, _ = run("지난 5일과 6일 중국 저장성 신창현 우호방문단이 합천군을 공식 방문했다.")
+    assert [k for k in events if k[0] == "visit"] == [("visit", "합천군", "신창현", "2024-09-05", "occurred")]

@@ -9,6 +9,7 @@ the features the decision step (`decide`) weighs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -550,6 +551,9 @@ def _events_for(f: _Frame, k: Mention, p: Mention) -> list[tuple[Event, bool]]:
     return out
 
 
+_COORDINATED = re.compile(r"\s?(?:과|와|·|,|및)\s?")
+
+
 def date_groups(c: Clause, live: list[Trigger]) -> list[tuple[list[Trigger], list[DateMention]]]:
     """Triggers grouped by the date they take when the clause holds several ("21일 도착해, 22일
     서명했다"; "24일 2011년 협정을 맺은 시로"): a date belongs to the first trigger after it, and a
@@ -561,6 +565,9 @@ def date_groups(c: Clause, live: list[Trigger]) -> list[tuple[list[Trigger], lis
     owned: dict[Trigger, DateMention] = {}
     for d in usable:
         owner = next((t for t in live if t.start >= d.end), None)
+        prev = owned.get(owner) if owner is not None else None
+        if prev is not None and _COORDINATED.fullmatch(c.text[prev.end : d.start]):
+            continue  # "20일과 21일 방문했다": the span's first day
         if owner is not None:
             owned[owner] = d  # later dates overwrite: the last one before the trigger wins
     groups: dict[int, list[Trigger]] = {}
