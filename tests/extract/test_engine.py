@@ -773,3 +773,14 @@ def test_a_trip_called_off_later_in_the_sentence_is_no_event():
 def test_two_days_joined_date_a_visit_by_the_first():
     events, _ = run("지난 5일과 6일 중국 저장성 신창현 우호방문단이 합천군을 공식 방문했다.")
     assert [k for k in events if k[0] == "visit"] == [("visit", "합천군", "신창현", "2024-09-05", "occurred")]
+
+
+def test_setting_out_on_a_tour_dates_no_stop_that_has_a_day_of_its_own():
+    events, _ = run(
+        "부산시장이 오는 19일부터 유럽 3개 도시(이탈리아 제노바, 스페인 바르셀로나, 마드리드) 순방길에 오른다.\n"
+        "먼저 현지시각 20일 시장은 마르코 부치 제노바 시장과 면담한다.\n"
+        "22일에는 바르셀로나시를 방문할 예정이다.",
+        pub=date(2024, 9, 17),
+    )
+    genoa = [k for k in events if k[0] == "visit" and k[2] == "제노바시"]
+    assert genoa == [("visit", "부산광역시", "제노바시", "2024-09-20", "planned")]

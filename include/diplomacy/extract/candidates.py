@@ -650,7 +650,10 @@ def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
     out = []
     for i, p in enumerate(partners):
         k = min(ks, key=lambda m: abs(m.start - p.start)) if p.start >= 0 and len(ks) > 1 else ks[0]
-        fp = _later_stop(f) if i > 0 and f.range_start and "visit" in f.types else f
+        departing = (
+            len({m.gov.name for m in c.foreign}) > 1 and rules.rx("departure").search(c.body) is not None
+        )
+        fp = _later_stop(f) if (i > 0 or departing) and f.range_start and "visit" in f.types else f
         pairs = [(k, ev) for ev in _events_for(fp, k, p)]
         if companion is not None:
             pairs += [(companion, ev) for ev in _events_for(fp, companion, p) if ev[0].event_type in _TRIP]
