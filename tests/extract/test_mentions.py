@@ -200,3 +200,32 @@ def test_a_council_members_electoral_district_is_no_government():
     text = "서울시의회 홍길동 부의장(가나당·동대문구3) 등 대표단이 베이징시를 방문했다."
     r = Resolver(text, date(2024, 9, 12), {text: 0})
     assert [g.name for _, _, g in r.korean(text)] == ["서울특별시"]
+
+
+def test_a_korean_governments_name_after_a_chinese_cue_is_the_chinese_namesake():
+    from datetime import date
+
+    from diplomacy.extract.mentions import Resolver
+
+    def sides(text):
+        r = Resolver(text, date(2024, 9, 12), {text: 0})
+        return [g.name for _, _, g in r.korean(text)], [g.name for _, _, g in r.foreign(text)]
+
+    # 广州 and 常州 read in Sino-Korean are 광주, 상주: Korean names, unless a Chinese cue precedes
+    assert sides("대구시는 중국 광동성 광주시와 우호협력을 맺었다.") == (["대구광역시"], ["광저우시"])
+    assert sides("남양주시는 중국 강소성 상주시와 화상 회의를 열었다.") == (["남양주시"], ["창저우시"])
+    assert sides("상주시는 중국을 방문했다.") == (["상주시"], [])
+
+
+def test_every_namesake_row_names_a_chinese_government_of_its_region():
+    import csv
+    from importlib import resources
+
+    from diplomacy.gazetteer.foreign import foreign_gazetteer
+
+    text = resources.files("diplomacy.data").joinpath("foreign_namesakes.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert rows
+    fg = foreign_gazetteer()
+    for r in rows:
+        assert any(g.region == r["region"] and g.country == "CN" for g in fg.candidates(r["name"])), r

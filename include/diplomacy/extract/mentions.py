@@ -14,11 +14,15 @@ undecided (name and country sure, region and ids empty) rather than guessed.
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from importlib import resources
 
 from diplomacy.extract import rules
 from diplomacy.gazetteer import open_names
@@ -31,6 +35,20 @@ __all__ = ["Resolver", "dueum"]
 _FOREIGN_SUFFIXES = "성시현구주"  # 해남성, 청도시: a foreign name made of a Korean stem and a suffix
 
 _DUEUM_CANDIDATE = re.compile(r"(?<![가-힣])[\uB77C-\uB9C7\uB098-\uB2E3]")  # word-initial ㄹ or ㄴ syllables
+
+
+@functools.cache
+def _namesakes_table() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Sino-Korean readings of Chinese governments that are also Korean governments' names
+    (data/foreign_namesakes.csv, made by tools/build_namesakes.py): alias -> (name, region)."""
+    rows: dict[str, list[tuple[str, str]]] = {}
+    text = resources.files("diplomacy.data").joinpath("foreign_namesakes.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        rows.setdefault(row["alias"], []).append((row["name"], row["region"]))
+    return {k: tuple(v) for k, v in rows.items()}
+
+
+_CHINA_CUE = re.compile(r"(?:중국|中)\s?(?:의\s?)?$")
 
 
 def _dueum_syllable(m: re.Match) -> str:
@@ -243,13 +261,44 @@ class Resolver:
                     self._namesake.setdefault(stem, gov)
         return self._namesake
 
+    def _cn_namesakes(self, text: str) -> list[tuple[int, int, ForeignGov]]:
+        """Korean governments' names read right after a Chinese cue ("중국 광동성 광주시", "강소성
+        상주시"): the Chinese government of that Sino-Korean reading, in the cue's province."""
+        table = _namesakes_table()
+        out = []
+        for m in self._korean_raw(text):
+            rows = table.get(m.surface) if m.exact else None
+            if not rows:
+                continue
+            before = text[max(0, m.start - 12) : m.start]
+            province = self._province_right_before(text, m.start)
+            picked = [r for r in rows if province is not None and r[1] == province.name]
+            if not picked and _CHINA_CUE.search(before) and len(rows) == 1:
+                picked = list(rows)
+            for name, region in picked[:1]:
+                gov = next((g for g in self.fg.candidates(name) if g.region == region), None)
+                if gov is not None:
+                    out.append((m.start, m.end, gov))
+        return out
+
+    def _province_right_before(self, text: str, start: int) -> ForeignGov | None:
+        for f in self._find_foreign(text):
+            if f.end <= start and text[f.end : start].strip() in ("", "의"):
+                provinces = [g for g in f.candidates if g.level == "province"]
+                if provinces:
+                    return provinces[0]
+        return None
+
     def _resolve_korean(self, text: str) -> list[tuple[int, int, KoreanGov]]:
         out = []
         glued = rules.rx("institution_glued")
         glosses = _glosses(text, self._fg_find(text)) if "(" in text or "（" in text else ()
+        chinese = Overlapping((a, b) for a, b, _ in self._cn_namesakes(text)) if _namesakes_table() else None
         for m in self._find_korean(text):
             if glued.match(text, m.end) or (not m.exact and m.surface in self._namesakes()):
                 continue
+            if chinese is not None and chinese(m.start, m.end):
+                continue  # "강소성 상주시": the Chinese 창저우시 in its Sino-Korean reading
             if (m.start, m.end) in glosses:
                 continue  # 칭다오(청도)시: the foreign name read again, not 청도군
             if text[m.end : m.end + 1].isdigit():
@@ -357,6 +406,7 @@ class Resolver:
             if gov is not None:
                 out.append((m.start, m.end, _with_region(gov)))
         out = self._add_namesakes(text, out)
+        out = sorted(out + self._cn_namesakes(text), key=lambda t: t[0])
         out = self._open(text, out)
         if "(" in text or "（" in text:  # 칭다오(청도)시: the reading is the name again, not a second mention
             glosses = _glosses(text, self._fg_find(text))
