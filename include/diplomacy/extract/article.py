@@ -18,7 +18,7 @@ from datetime import date
 from functools import partial
 
 from diplomacy.extract import clauses, decide, lexicon, merge, morph, relations, rules
-from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates, national_seat
+from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates, located_in, national_seat
 from diplomacy.extract.dates import DateMention, find_dates, stated_span
 from diplomacy.extract.events import Event, Extraction, add_people
 from diplomacy.extract.mentions import Resolver
@@ -82,12 +82,12 @@ class _Reader:
         lead = text[: len(title or "") + sum(len(s.text) + 1 for s in sentences[:2])]
         pieces.setdefault(lead, 0)
         self.res = Resolver(text, published, pieces)
-        located = rules.rx("located_in")  # "미시간주 소재 OO고등학교": the place of a body
-        ks = [k for k in self.res.korean(lead) if not located.match(lead, k[1])]
+        # "미시간주 소재 OO고등학교", "총통부(타이베이)": places, not the sides
+        ks = [k for k in self.res.korean(lead) if not located_in(lead, k[1])]
         fs = [
             f
             for f in self.res.foreign(lead)
-            if not located.match(lead, f[1]) and not national_seat(lead, f[0], f[1])
+            if not located_in(lead, f[1]) and not national_seat(lead, *f[:2])
         ]
         # a lead of subtitles and bylines names no Korean side: the first sentence after it whose
         # subject or topic is one ("가나시가 …", not "서울과 난징 사이에")
@@ -111,7 +111,8 @@ class _Reader:
         self.last_made: list[Event] = []  # the same, history included (a document's content follows it)
         self.attached: list[Event] = []  # the events the previous sentence's fields went to
         self.trace: list[Candidate] = []  # every candidate with its decision (for training)
-        self.moves_day = False
+        self.moves_day = False  # whether the sentence tells a trip's stop or a done act (set by _decide)
+        self._ahead: dict[int, tuple[date, str] | None] = {}  # _date_ahead's answers, by sentence
 
     # ---------------------------------------------------------------------------- reading
     def run(self) -> Extraction:
@@ -145,7 +146,12 @@ class _Reader:
 
     def _date_ahead(self, i: int) -> tuple[date, str] | None:
         """The day (or month) of a recent past act the two sentences after sentence `i` give: the
-        date of a lead that tells the act first and its day after it."""
+        date of a lead that tells the act first and its day after it (read once per sentence)."""
+        if i not in self._ahead:
+            self._ahead[i] = self._find_ahead(i)
+        return self._ahead[i]
+
+    def _find_ahead(self, i: int) -> tuple[date, str] | None:
         for s in self.sentences[i + 1 : i + 3]:
             for d in find_dates(s.text, self.ctx.published, last_year=self.last_year):
                 if d.value is None or d.role != "event" or d.future or d.precision not in ("day", "month"):
@@ -174,7 +180,7 @@ class _Reader:
         return self.span
 
     def _sentence(self, text: str, tokens) -> None:
-        self.moves_day = False  # whether the sentence tells a trip's stop or a done act (set by _decide)
+        self.moves_day = False
         dates = find_dates(text, self.ctx.published, last_year=self.last_year, span=self._span_of(text))
         self.span = stated_span(dates)
         for d in dates:
@@ -345,11 +351,10 @@ class _Reader:
                 self.ctx.noun_dates.setdefault(noun, self.ctx.cur_date)  # the first dated mention defines it
         if named:
             return  # the sentence's events already set the current partner
-        located = rules.rx("located_in")  # "칭다오시는 산둥성에 위치한 도시로": a description, no trip
-        visited = [
+        visited = [  # "칭다오시는 산둥성에 위치한 도시로": a description, no trip
             f
             for f in fs
-            if f.role in (OBJECT, LOCATIVE) and f.gov != self.ctx.venue and not located.match(text, f.end)
+            if f.role in (OBJECT, LOCATIVE) and f.gov != self.ctx.venue and not located_in(text, f.end)
         ]
         if visited:
             self.ctx.cur_foreign = visited[-1].gov

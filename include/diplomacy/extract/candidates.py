@@ -315,8 +315,13 @@ def national_seat(text: str, start: int, end: int) -> bool:
 
 
 def _located_in(c: Clause, m: Mention) -> bool:
-    """The government is where a body named next stands ("미시간주 소재 OO고등학교와")."""
-    return m.start >= 0 and rules.rx("located_in").match(c.text, m.end) is not None
+    return m.start >= 0 and located_in(c.text, m.end)
+
+
+def located_in(text: str, end: int) -> bool:
+    """The government ending at `end` is where something named next stands ("미시간주 소재
+    OO고등학교와", "산둥성에 위치한 도시로"): a place, not a party or a stop."""
+    return rules.rx("located_in").match(text, end) is not None
 
 
 def korean_side(ctx: Context, c: Clause) -> list[Mention]:
@@ -648,11 +653,9 @@ def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
     companion = travelling_with(ctx, c, ks)
     terms = rules.rx("agreement_terms").search(c.body) is not None  # what the agreement provides for
     out = []
+    departing = len({m.gov.name for m in c.foreign}) > 1 and rules.rx("departure").search(c.body) is not None
     for i, p in enumerate(partners):
         k = min(ks, key=lambda m: abs(m.start - p.start)) if p.start >= 0 and len(ks) > 1 else ks[0]
-        departing = (
-            len({m.gov.name for m in c.foreign}) > 1 and rules.rx("departure").search(c.body) is not None
-        )
         fp = _later_stop(f) if (i > 0 or departing) and f.range_start and "visit" in f.types else f
         pairs = [(k, ev) for ev in _events_for(fp, k, p)]
         if companion is not None:

@@ -14,19 +14,15 @@ undecided (name and country sure, region and ids empty) rather than guessed.
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from importlib import resources
 
 from diplomacy.extract import rules
 from diplomacy.gazetteer import open_names
-from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
+from diplomacy.gazetteer.foreign import ForeignGov, chinese_namesakes, foreign_gazetteer
 from diplomacy.gazetteer.korean import KoreanGov, korean_gazetteer
 from diplomacy.spans import Containing, Overlapping
 
@@ -35,17 +31,6 @@ __all__ = ["Resolver", "dueum"]
 _FOREIGN_SUFFIXES = "성시현구주"  # 해남성, 청도시: a foreign name made of a Korean stem and a suffix
 
 _DUEUM_CANDIDATE = re.compile(r"(?<![가-힣])[\uB77C-\uB9C7\uB098-\uB2E3]")  # word-initial ㄹ or ㄴ syllables
-
-
-@functools.cache
-def _namesakes_table() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Sino-Korean readings of Chinese governments that are also Korean governments' names
-    (data/foreign_namesakes.csv, made by tools/build_namesakes.py): alias -> (name, region)."""
-    rows: dict[str, list[tuple[str, str]]] = {}
-    text = resources.files("diplomacy.data").joinpath("foreign_namesakes.csv").read_text(encoding="utf-8")
-    for row in csv.DictReader(io.StringIO(text)):
-        rows.setdefault(row["alias"], []).append((row["name"], row["region"]))
-    return {k: tuple(v) for k, v in rows.items()}
 
 
 _CHINA_CUE = re.compile(r"(?:중국|中)\s?(?:의\s?)?$")
@@ -184,6 +169,7 @@ class Resolver:
         self._found_korean: dict[str, tuple] = {}
         self._raw_korean: dict[str, tuple] = {}
         self._found_foreign: dict[str, tuple] = {}
+        self._cn_found: dict[str, list] = {}
         self._pieces = pieces or {}
         self._whole: dict[tuple[str, bool], tuple[tuple, list[int]]] = {}
 
@@ -263,8 +249,15 @@ class Resolver:
 
     def _cn_namesakes(self, text: str) -> list[tuple[int, int, ForeignGov]]:
         """Korean governments' names read right after a Chinese cue ("중국 광동성 광주시", "강소성
-        상주시"): the Chinese government of that Sino-Korean reading, in the cue's province."""
-        table = _namesakes_table()
+        상주시"): the Chinese government of that Sino-Korean reading, in the cue's province; once
+        per text (both sides' resolution reads it)."""
+        hit = self._cn_found.get(text)
+        if hit is None:
+            hit = self._cn_found[text] = self._find_cn_namesakes(text)
+        return hit
+
+    def _find_cn_namesakes(self, text: str) -> list[tuple[int, int, ForeignGov]]:
+        table = chinese_namesakes()
         out = []
         for m in self._korean_raw(text):
             rows = table.get(m.surface) if m.exact else None
@@ -293,11 +286,11 @@ class Resolver:
         out = []
         glued = rules.rx("institution_glued")
         glosses = _glosses(text, self._fg_find(text)) if "(" in text or "（" in text else ()
-        chinese = Overlapping((a, b) for a, b, _ in self._cn_namesakes(text)) if _namesakes_table() else None
+        chinese = Overlapping((a, b) for a, b, _ in self._cn_namesakes(text))
         for m in self._find_korean(text):
             if glued.match(text, m.end) or (not m.exact and m.surface in self._namesakes()):
                 continue
-            if chinese is not None and chinese(m.start, m.end):
+            if chinese(m.start, m.end):
                 continue  # "강소성 상주시": the Chinese 창저우시 in its Sino-Korean reading
             if (m.start, m.end) in glosses:
                 continue  # 칭다오(청도)시: the foreign name read again, not 청도군
@@ -418,8 +411,8 @@ class Resolver:
         unless the article names that place in full."""
         if not rules.rx("title_after_name").match(text, m.end):
             return False
-        if any(g.name in self.text for g in m.candidates):
-            return False  # the article names the place in full elsewhere: "…블라디보스토크 시장" is its mayor
+        if self._named_in_full(m):
+            return False  # "…블라디보스토크 시장" where the article names 블라디보스토크시: its mayor
         before = re.search(r"([가-힣]{2,5})\s$", text[max(0, m.start - 8) : m.start])
         if before is None:
             return False
@@ -432,7 +425,11 @@ class Resolver:
         after = re.match(r"\s[가-힣]{2,6}(?=\s)", text[m.end :])
         if after is None or not rules.rx("title_after_name").match(text, m.end + after.end()):
             return False
-        return not any(g.name in self.text for g in m.candidates)
+        return not self._named_in_full(m)
+
+    def _named_in_full(self, m) -> bool:
+        """The article names the place of a bare stem with its suffix somewhere."""
+        return any(g.name in self.text for g in m.candidates)
 
     def _add_namesakes(self, text: str, known: list[tuple[int, int, ForeignGov]]) -> list[tuple]:
         names = self._namesakes()

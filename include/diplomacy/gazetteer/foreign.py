@@ -35,6 +35,7 @@ __all__ = [
     "ForeignGazetteer",
     "ForeignGov",
     "ForeignMention",
+    "chinese_namesakes",
     "foreign_gazetteer",
     "hanja_readings",
     "pinyin_syllable_to_hangul",
@@ -476,6 +477,17 @@ class ForeignGazetteer:
             hit = (self._order((gov, True) for gov in exact_govs), self._order(slot.items()))
             self._ranked_cache[surface] = hit
         return hit
+
+
+@functools.cache
+def chinese_namesakes() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Sino-Korean readings of Chinese governments that are also Korean governments' names, so
+    left out of the aliases (data/foreign_namesakes.csv, made by tools/build_namesakes.py):
+    alias -> (standard name, region). Only a Chinese cue before them makes them Chinese."""
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for row in _read_csv("foreign_namesakes.csv"):
+        rows.setdefault(row["alias"], []).append((row["name"], row["region"]))
+    return {k: tuple(v) for k, v in rows.items()}
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

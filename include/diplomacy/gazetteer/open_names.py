@@ -69,7 +69,7 @@ LINK_THRESHOLD = 0.86  # keys of 7 sounds or more; chosen on 100 real and 40 mad
 MID_THRESHOLD = 0.9  # keys of 6
 SHORT_THRESHOLD = 0.95  # keys of 5 or fewer
 MIN_STEM = 2  # syllables
-SPACED_SUFFIXES = ("아이마크", "아이막", "카운티")
+SPACED_SUFFIXES = ("아이마크", "아이막", "카운티")  # may stand apart from the stem ("아르항가이 아이막")
 SHORT_SPACED = frozenset("시현군구주성정")  # apart from the stem only before a word of government
 # the words of government that may follow a short suffix apart from its stem: not 장 (시장 is a
 # market, 성장 growth), 수, 민 or 지사 (a branch office)
@@ -85,7 +85,7 @@ _SPACED_TAILS = (
     "대표단",
     "방문단",
     "사절단",
-)  # may stand apart from the stem ("아르항가이 아이막")
+)
 _SPACED_FIRST = frozenset(s[0] for s in SPACED_SUFFIXES)
 REPEAT = "repeat"
 HOME_CUE = "home"  # right after 한국 or 북한: never a partner
@@ -292,7 +292,7 @@ def _split_spaced(text: str, m: re.Match, rules: _Rules) -> _Split | None:
     nxt = _WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
     if nxt is not None and nxt.group()[:1] in SHORT_SPACED:
         suffix, tail = nxt.group()[:1], nxt.group()[1:]
-        if any(tail.startswith(w) and tail[len(w) :] in rules.particles | {""} for w in _SPACED_TAILS):
+        if _spaced_tail(tail, rules):
             return _Split(m.start(), nxt.start() + 1, m.group(), suffix, tail, nxt.start() + 1, True)
     if text[m.end() + 1 : m.end() + 2] not in _SPACED_FIRST:
         return None
@@ -305,6 +305,11 @@ def _split_spaced(text: str, m: re.Match, rules: _Rules) -> _Split | None:
             if tail_text in rules.tails:
                 return _Split(m.start(), after, m.group(), suffix, tail_text, after)
     return None
+
+
+def _spaced_tail(tail: str, rules: _Rules) -> bool:
+    """A word of government, with or without its particle, after a short suffix apart."""
+    return any(tail.startswith(w) and tail[len(w) :] in rules.particles | {""} for w in _SPACED_TAILS)
 
 
 def _name(split: _Split) -> str:
@@ -330,7 +335,7 @@ def _looks_foreign(stem: str, suffix: str) -> bool:
         return True  # a loanword suffix (카운티, 아이마크) ends no Korean word: 오렌지카운티 is a place
     if len(tokens) < 2:
         return False
-    return any(t.oov for t in kiwi().tokenize(stem + suffix))
+    return any(t.oov for t in whole)
 
 
 _NAME_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN"})  # nouns and letters, no determiner or verb
@@ -1047,8 +1052,7 @@ def _apart_at(text: str, at: int, suffix: str) -> bool:
     if suffix not in SHORT_SPACED or text[at : at + 2] != " " + suffix:
         return False
     word = _WORD.match(text, at + 1)
-    tail = word.group()[1:] if word else ""
-    return any(tail.startswith(w) and tail[len(w) :] in _rules().particles | {""} for w in _SPACED_TAILS)
+    return _spaced_tail(word.group()[1:] if word else "", _rules())
 
 
 def _plain(word: str) -> str:
