@@ -781,3 +781,13 @@ def test_setting_out_on_a_tour_dates_no_stop_that_has_a_day_of_its_own():
     )
     genoa = [k for k in events if k[0] == "visit" and k[2] == "제노바시"]
     assert genoa == [("visit", "부산광역시", "제노바시", "2024-09-20", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("met", "partner"),
+    [("헤이룽장성 당서기를 만나", "헤이룽장성"), ("하얼빈시 부시장을 만나", "하얼빈시")],
+)
+def test_the_government_whose_head_is_met_is_the_partner(met, partner):
+    # the scene is the province's capital; the one met decides which government was visited
+    events, _ = run(f"김영록 전남지사는 지난 10일 헤이룽장성 하얼빈시에서 {met} 농업 교류를 논의했다.")
+    assert set(events) == {("visit", "전라남도", partner, "2024-09-10", "occurred")}

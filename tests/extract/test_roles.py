@@ -18,6 +18,9 @@ from diplomacy.extract.roles import COMITATIVE, GENITIVE, LOCATIVE, OBJECT, OTHE
         ("다롄시의 한 호텔에서", "다롄시", LOCATIVE),
         ("다롄시의 부시장", "다롄시", GENITIVE),
         ("다롄시 인구는", "다롄시", OTHER),
+        ("다롄시 부시장을 접견했다", "다롄시", COMITATIVE),
+        ("다롄시 성장을 만나 논의했다", "다롄시", COMITATIVE),
+        ("다롄시 성장을 이끈 산업", "다롄시", OTHER),
     ],
 )
 def test_roles(text, name, role):

@@ -104,9 +104,11 @@ def particle_role(toks: Sequence[Tok], end: int) -> str | None:
         return LOCATIVE
     if t.tag == "JKG":
         return GENITIVE
-    moving = rules.rx("movement_predicate").search(_governing_predicate(toks, i)) is not None
+    predicate = _governing_predicate(toks, i)
     if t.tag == "JKO" or t.form in _DESTINATION_FORMS:
-        return OBJECT if moving else OTHER
+        if rules.rx("movement_predicate").search(predicate):
+            return OBJECT
+        return COMITATIVE if t.tag == "JKO" and rules.rx("meeting_predicate").search(predicate) else OTHER
     if t.tag in ("JKS", "JX") and t.form in _SUBJECT_FORMS:
         return SUBJECT
     return OTHER

@@ -33,6 +33,7 @@ _ROLE_RX = [
     (OBJECT, re.compile(r"^" + _BODY + r"\s?방문")),
     (COMITATIVE, re.compile(r"^" + _BODY + r"(?:와|과|와의|과의|하고)(?![가-힣])")),
     (COMITATIVE, re.compile(r"^장(?:과|와|을|를)(?![가-힣])")),  # "장자제시장과": the mayor, so the city
+    (COMITATIVE, re.compile(r"^" + _BODY + r"(?:을|를)\s?(?:만나|만났|접견|면담|예방|환담)")),  # the head met
     (SUBJECT, re.compile(r"^" + _BODY + r"(?:은|는|이|가|에서는|도)(?![가-힣])")),
     (LOCATIVE, re.compile(r"^(?:[가-힣·\s]{0,14}?)(?:에서|에\s?있는|에\s?위치한)(?![가-힣])")),
     (LOCATIVE, re.compile(r"^의\s[^.,]{0,28}?(?:호텔|청사|센터|광장|공원|회관|홀|빌딩)에서(?![가-힣])")),
