@@ -356,7 +356,8 @@ def _plausible(split: _Split, text: str, rules: _Rules) -> bool:
     only for the splits a cue accepts: `_foreign_word`)."""
     stem = split.stem.replace("-", "").replace("‐", "")
     name = stem + split.suffix
-    if len(stem) < MIN_STEM or name in rules.common or stem in rules.common:
+    short = len(stem) < (1 if len(split.suffix) > 1 else MIN_STEM)  # 킹카운티: a long suffix carries the name
+    if short or name in rules.common or stem in rules.common:
         return False
     if name.endswith(rules.common_end) or _is_korean(name, stem, rules):
         return False
