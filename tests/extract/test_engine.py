@@ -791,3 +791,58 @@ def test_the_government_whose_head_is_met_is_the_partner(met, partner):
     # the scene is the province's capital; the one met decides which government was visited
     events, _ = run(f"김영록 전남지사는 지난 10일 헤이룽장성 하얼빈시에서 {met} 농업 교류를 논의했다.")
     assert set(events) == {("visit", "전라남도", partner, "2024-09-10", "occurred")}
+
+
+def test_a_page_without_a_publication_date_keeps_only_what_its_text_dates():
+    # no header date: "지난 10일" cannot be resolved, the signing told with its year can
+    body = (
+        "춘천시 대표단이 지난 10일 중국 다롄시를 방문해 교류 방안을 논의했다.\n"
+        "춘천시는 2009년 5월 다롄시와 우호도시 협정을 체결했다."
+    )
+    (sentences,) = list(analyse([body]))
+    ex = extract_article("t", "", sentences, None)
+    assert [(e.event_type, e.event_date, e.precision, e.status) for e in ex.events] == [
+        ("agreement", date(2009, 5, 1), "month", "occurred")
+    ]
+    assert ex.is_diplomacy  # the undated visit still makes it an article about diplomacy
+    assert {(r.foreign.name, r.relationship_type, r.established_year) for r in ex.relationships} == {
+        ("다롄시", "friendship_city", 2009)
+    }
+
+
+def test_a_page_without_a_publication_date_and_without_acts_is_no_diplomacy():
+    (sentences,) = list(analyse(["춘천시는 다롄시와 같은 항구 도시로 인구는 29만 명이다."]))
+    ex = extract_article("t", "", sentences, None)
+    assert ex.events == [] and not ex.is_diplomacy
+
+
+def test_a_page_without_a_publication_date_tells_planned_from_occurred_by_tense():
+    body = "춘천시는 2027년 3월 다롄시를 방문해 자매결연 협약을 체결할 예정이다."
+    (sentences,) = list(analyse([body]))
+    ex = extract_article("t", "", sentences, None)
+    assert {(e.event_type, e.event_date, e.status) for e in ex.events} == {
+        ("visit", date(2027, 3, 1), "planned"),
+        ("agreement", date(2027, 3, 1), "planned"),
+    }
+
+
+def test_the_stream_flags_an_undated_page_that_tells_acts_as_diplomacy():
+    from diplomacy.extract import extract_stream
+
+    rows = [
+        {
+            "article_id": "a",
+            "title": "",
+            "published_date": None,
+            "body": "춘천시 대표단이 지난 10일 다롄시를 방문했다.",
+        },
+        {
+            "article_id": "b",
+            "title": "",
+            "published_date": PUB,
+            "body": "춘천시 대표단이 지난 10일 다롄시를 방문했다.",
+        },
+    ]
+    (ev_a, _, flag_a), (ev_b, _, flag_b) = extract_stream(rows)
+    assert (ev_a, flag_a["is_diplomacy"], flag_a["event_count"]) == ([], True, 0)
+    assert flag_b["is_diplomacy"] and [e["event_date"] for e in ev_b] == [date(2024, 9, 10)]

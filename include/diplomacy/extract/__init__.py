@@ -12,8 +12,8 @@ def extract_stream(articles: Iterable[dict]) -> Iterator[tuple[list[dict], list[
     """(event rows, relationship rows, flags) of each cleaned article row, in input order.
 
     Bodies stream through Kiwi (its worker threads analyse ahead while the rules run on
-    the articles already analysed). Rows without a body or a publication date are kept as
-    non-diplomacy: a date-less article cannot anchor relative dates, so it yields nothing.
+    the articles already analysed). Rows without a body are kept as non-diplomacy; an article without a publication date
+    yields only the acts its own text dates (`engine.undated_reading`).
     """
     from diplomacy.extract.article import worth_reading
     from diplomacy.extract.engine import event_rows, extract_article, relationship_rows
@@ -30,5 +30,5 @@ def extract_stream(articles: Iterable[dict]) -> Iterator[tuple[list[dict], list[
         a = window.popleft()
         ex = extract_article(a["article_id"], a.get("title"), sentences, a.get("published_date"))
         ev = event_rows(a["article_id"], a.get("published_date"), ex)
-        flag = {"article_id": a["article_id"], "is_diplomacy": bool(ev), "event_count": len(ev)}
+        flag = {"article_id": a["article_id"], "is_diplomacy": ex.is_diplomacy, "event_count": len(ev)}
         yield ev, relationship_rows(a["article_id"], ex), flag

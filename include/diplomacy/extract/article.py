@@ -72,7 +72,7 @@ def _spans(text: str, dates: list[DateMention], day: date) -> bool:
 
 
 class _Reader:
-    def __init__(self, title: str | None, sentences: Sequence[Sentence], published: date):
+    def __init__(self, title: str | None, sentences: Sequence[Sentence], published: date, undated: bool):
         self.sentences = sentences
         self.title = title or ""
         body = " ".join(s.text for s in sentences)
@@ -97,6 +97,7 @@ class _Reader:
                 break
         self.ctx = Context(
             published=published,
+            undated=undated,
             main_korean=ks[0][2] if ks else None,
             main_foreign=_main_foreign(fs),
         )
@@ -482,8 +483,9 @@ def worth_reading(line: str) -> bool:
 
 
 def read_article(
-    title: str | None, sentences: Sequence[Sentence], published: date
+    title: str | None, sentences: Sequence[Sentence], published: date, undated: bool = False
 ) -> tuple[Extraction, list]:
-    """The extraction of one article and the trace of its scored candidates."""
-    r = _Reader(title, sentences, published)
+    """The extraction of one article and the trace of its scored candidates; `undated` when
+    `published` is an anchor assumed for a page that gives no date (`engine.undated_reading`)."""
+    r = _Reader(title, sentences, published, undated)
     return r.run(), r.trace

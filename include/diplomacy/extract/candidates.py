@@ -36,6 +36,7 @@ class Context:
     """What the article has established before the current sentence."""
 
     published: date
+    undated: bool = False  # `published` is an anchor assumed for a page that gives no date
     main_korean: KoreanGov | None = None
     main_foreign: ForeignGov | None = None
     cur_foreign: ForeignGov | None = None
@@ -364,6 +365,8 @@ def at_korean_venue(c: Clause) -> bool:
 def status_of(ctx: Context, c: Clause, event_date: date, precision: str) -> str:
     tense = c.tense()
     pub = ctx.published
+    if ctx.undated:  # no publication date to compare with: the tense alone tells
+        return "planned" if tense.future and not tense.past else "occurred"
     if event_date > pub:
         return "planned"
     same_month = precision == "month" and event_date.replace(day=1) == pub.replace(day=1)

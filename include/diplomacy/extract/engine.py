@@ -11,7 +11,9 @@ rows (here). `article.read_article` runs them in one pass; the phrase shapes the
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from diplomacy.extract.article import read_article
@@ -33,10 +35,53 @@ __all__ = [
 def extract_article(
     article_id: str, title: str | None, sentences: Sequence[Sentence], published: date | None
 ) -> Extraction:
-    """Events and relationships of one analysed article; pure (gazetteers and rules are data)."""
-    if published is None or not sentences:
+    """Events and relationships of one analysed article; pure (gazetteers and rules are data).
+
+    A page without a publication date cannot resolve "지난 10일" or "올해": it is read against
+    two anchors years apart (`undated_reading`), and only what both readings agree on is kept."""
+    if not sentences:
         return Extraction([], [])
+    if published is None:
+        return undated_reading(title, sentences)
     return read_article(title, sentences, published)[0]
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년")
+
+
+def _anchors(sentences: Sequence[Sentence]) -> tuple[date, date]:
+    """Two publication dates, years apart, after every year the page names (its acts told with
+    their year, 1994년 or 2019년 5월, lie before both and read the same against both; a relative
+    date, 지난 10일 or 올해, never does). Status then comes from the tense alone."""
+    years = [int(y) for s in sentences for y in _YEAR.findall(s.text)]
+    latest = max(years, default=2000)
+    return date(latest + 1, 1, 1), date(latest + 3, 12, 31)
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    return (a.key(), a.status, a.direction, a.agreement_type) == (
+        b.key(),
+        b.status,
+        b.direction,
+        b.agreement_type,
+    )
+
+
+def undated_reading(title: str | None, sentences: Sequence[Sentence]) -> Extraction:
+    """What a page without a publication date says for sure: the events both anchors date alike
+    (history told with its year), the relationships (a year only when both agree), and whether it
+    tells acts at all (the article is diplomacy even when its acts cannot be dated)."""
+    early, late = (read_article(title, sentences, a, undated=True)[0] for a in _anchors(sentences))
+    events = [e for e in early.events if any(_same_event(e, o) for o in late.events)]
+    years = {
+        (r.korean.name, r.foreign.name, r.relationship_type): r.established_year for r in late.relationships
+    }
+    relationships = [
+        replace(r, established_year=r.established_year if years.get(pair) == r.established_year else None)
+        for r in early.relationships
+        if (pair := (r.korean.name, r.foreign.name, r.relationship_type)) in years
+    ]
+    return Extraction(events, relationships, undated_acts=bool(early.events or late.events))
 
 
 def _event_id(article_id: str, key: tuple, agreement_type: str | None) -> str:
@@ -44,7 +89,7 @@ def _event_id(article_id: str, key: tuple, agreement_type: str | None) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def _event_row(article_id: str, published: date, e: Event) -> dict:
+def _event_row(article_id: str, published: date | None, e: Event) -> dict:
     f = e.foreign
     return {
         "event_id": _event_id(article_id, e.key(), e.agreement_type),
@@ -76,7 +121,7 @@ def _event_row(article_id: str, published: date, e: Event) -> dict:
     }
 
 
-def event_rows(article_id: str, published: date, extraction: Extraction) -> list[dict]:
+def event_rows(article_id: str, published: date | None, extraction: Extraction) -> list[dict]:
     return [_event_row(article_id, published, e) for e in extraction.events]
 
 

@@ -56,10 +56,11 @@ class Relationship:
 class Extraction:
     events: list[Event]
     relationships: list[Relationship]
+    undated_acts: bool = False  # acts were found whose dates need the publication date the page lacks
 
     @property
     def is_diplomacy(self) -> bool:
-        return bool(self.events)
+        return bool(self.events) or self.undated_acts
 
 
 def add_people(into: list[Official], people: list[Official]) -> None:
