@@ -846,3 +846,27 @@ def test_the_stream_flags_an_undated_page_that_tells_acts_as_diplomacy():
     (ev_a, _, flag_a), (ev_b, _, flag_b) = extract_stream(rows)
     assert (ev_a, flag_a["is_diplomacy"], flag_a["event_count"]) == ([], True, 0)
     assert flag_b["is_diplomacy"] and [e["event_date"] for e in ev_b] == [date(2024, 9, 10)]
+
+
+def test_a_korean_name_inside_a_quoted_event_title_is_no_side():
+    events, _ = run(
+        "충청북도 대표단은 지난 9일 하얼빈시를 방문했다. "
+        "대표단은 9일 하얼빈시 관계자를 만나 '2024 충주 세계무예대회'를 소개했다."
+    )
+    assert set(events) == {("visit", "충청북도", "하얼빈시", "2024-09-09", "occurred")}
+
+
+def test_a_town_abroad_named_by_its_bare_stem_needs_its_country_in_the_article():
+    # 그레이스 (Grays, England) is a trading company's name in an article about China
+    from diplomacy.extract.mentions import Resolver
+
+    text = "충청북도 대표단은 지난 9일 중국 하얼빈시를 방문하고 하얼빈시 그레이스 무역회사를 방문했다."
+    assert [g.name for _, _, g in Resolver(text, PUB).foreign(text)] == ["하얼빈시", "하얼빈시"]
+
+
+def test_the_provincial_capital_where_the_province_received_the_delegation_is_no_visit_of_its_own():
+    events, _ = run(
+        "충청북도 대표단은 지난 9일 중국 헤이룽장성 하얼빈을 방문했다.\n"
+        "대표단은 이날 헤이룽장성 외사판공실 관계자를 만나 교류 방안을 협의했다."
+    )
+    assert set(events) == {("visit", "충청북도", "헤이룽장성", "2024-09-09", "occurred")}

@@ -106,3 +106,9 @@ def test_a_joint_declaration_signed_is_a_cooperation_agreement():
 
     assert _agreements("두 지사는 기념식을 갖고 공동선언에 서명했다.")
     assert agreement_type("공동선언에 서명") == "mou"
+
+
+def test_a_document_in_angle_brackets_signed_in_the_loanword_spelling():
+    assert _agreements("두 지사는 <양 지역 교류 30주년 기념 공동성명>에 싸인했다.")
+    assert _agreements("양측은 우호교류 합의서에 사인했다.")
+    assert not _agreements("두 지사는 기념 액자에 사인했다.")  # no document between the sides

@@ -325,9 +325,18 @@ def located_in(text: str, end: int) -> bool:
     return rules.rx("located_in").match(text, end) is not None
 
 
+def _in_title(c: Clause, m: Mention) -> bool:
+    """The mention stands inside a quoted title ("'2025 청주 국제공예비엔날레'를 소개"): an event's
+    name, opened by a quote mark before it and closed after the words that follow it."""
+    opened = re.search(r"[\'‘\"“<《「][^\'‘’\"“”<>《》「」]{0,12}$", c.text[max(0, m.start - 13) : m.start])
+    return m.start >= 0 and opened is not None and rules.rx("name_in_title").match(c.text, m.end) is not None
+
+
 def korean_side(ctx: Context, c: Clause) -> list[Mention]:
     skip = _qualifiers(c)
-    named = [k for i, k in enumerate(c.korean) if i not in skip and not _located_in(c, k)]
+    named = [
+        k for i, k in enumerate(c.korean) if i not in skip and not _located_in(c, k) and not _in_title(c, k)
+    ]
     side = [k for k in named if k.role != LOCATIVE] or named
     if not side and rules.rx("korea_destination").search(c.body):
         return []  # a visit to the country: no Korean government is the host

@@ -142,6 +142,37 @@ def drop_venue_days(events: list[Event]) -> list[Event]:
     return [e for e in events if id(e) not in drop]
 
 
+def drop_seat_visits(events: list[Event]) -> list[Event]:
+    """A visit to a city on the day its province is visited, with nobody of the city met and
+    nothing signed with it, is where the province received the delegation ("흑룡강성 하얼빈을 방문해
+    … 성 관계자를 만나"): one visit, the province's."""
+    own = {(e.korean.name, e.foreign.name) for e in events if e.event_type == "agreement"}
+
+    def seat_of(e: Event) -> Event | None:
+        if e.event_type != "visit" or e.foreign_officials or (e.korean.name, e.foreign.name) in own:
+            return None
+        return next(
+            (
+                p
+                for p in events
+                if p.event_type == "visit"
+                and p.foreign.level == "province"
+                and e.foreign.region == p.foreign.name != e.foreign.name
+                and (p.korean.name, p.event_date, p.direction, p.status)
+                == (e.korean.name, e.event_date, e.direction, e.status)
+            ),
+            None,
+        )
+
+    drop: set[int] = set()
+    for e in events:
+        p = seat_of(e)
+        if p is not None:
+            _join(p, e)
+            drop.add(id(e))
+    return [e for e in events if id(e) not in drop]
+
+
 def add_delegations(
     events: list[Event], delegation: list[Official], guests: list[Official], published: date
 ) -> None:
@@ -191,6 +222,7 @@ def article_level(events: list[Event], delegation, guests, published: date) -> l
     events = drop_vague_agreements(events)
     events = drop_vague_visits(events)
     events = drop_venue_days(events)
+    events = drop_seat_visits(events)
     add_delegations(events, delegation, guests, published)
     share(events)
     return events
