@@ -870,3 +870,16 @@ def test_the_provincial_capital_where_the_province_received_the_delegation_is_no
         "대표단은 이날 헤이룽장성 외사판공실 관계자를 만나 교류 방안을 협의했다."
     )
     assert set(events) == {("visit", "충청북도", "헤이룽장성", "2024-09-09", "occurred")}
+
+
+def test_a_trip_already_begun_is_one_visit_with_its_planned_signing():
+    events, _ = run(
+        "춘천시 방문단은 일본 벳푸시와 자매결연을 맺기 위해 지난 9일 출국했다고 10일 밝혔다.\n"
+        "협약식은 오는 13일 벳푸시청에서 열릴 예정이다."
+    )
+    assert {k for k in events if k[0] != "agreement"} == {
+        ("visit", "춘천시", "벳푸시", "2024-09-09", "occurred")
+    }
+    assert {k for k in events if k[0] == "agreement"} == {
+        ("agreement", "춘천시", "벳푸시", "2024-09-13", "planned")
+    }

@@ -112,3 +112,10 @@ def test_a_document_in_angle_brackets_signed_in_the_loanword_spelling():
     assert _agreements("두 지사는 <양 지역 교류 30주년 기념 공동성명>에 싸인했다.")
     assert _agreements("양측은 우호교류 합의서에 사인했다.")
     assert not _agreements("두 지사는 기념 액자에 사인했다.")  # no document between the sides
+
+
+def test_a_signing_as_a_purpose_is_no_signing_but_a_ceremony_told_as_a_topic_is():
+    assert not _agreements("방문단은 벳푸시와 자매결연을 맺기 위해 출국했다.")
+    assert not _agreements("방문단은 협정을 체결하기 위해 출국했다.")
+    assert _agreements("협약식은 오는 13일 벳푸시청에서 열릴 예정이다.")
+    assert not _agreements("협약식은 교류의 상징이다.")

@@ -39,13 +39,11 @@ def _join(into: Event, other: Event) -> None:
 
 
 def _same_stay(a: Event, b: Event) -> bool:
-    same = (a.korean.name, a.foreign.name, a.direction, a.status) == (
-        b.korean.name,
-        b.foreign.name,
-        b.direction,
-        b.status,
-    )
-    return same and 0 <= (b.event_date - a.event_date).days <= _TRIP_DAYS
+    """b (no earlier than a) is a day of a's stay; a stay already begun goes on with its planned
+    days ("1일 출국했다 … 3일 체결할 예정"): one visit."""
+    same = (a.korean.name, a.foreign.name, a.direction) == (b.korean.name, b.foreign.name, b.direction)
+    status = a.status == b.status or (a.status, b.status) == ("occurred", "planned")
+    return same and status and 0 <= (b.event_date - a.event_date).days <= _TRIP_DAYS
 
 
 def merge_trip_visits(events: list[Event]) -> list[Event]:
