@@ -883,3 +883,21 @@ def test_a_trip_already_begun_is_one_visit_with_its_planned_signing():
     assert {k for k in events if k[0] == "agreement"} == {
         ("agreement", "춘천시", "벳푸시", "2024-09-13", "planned")
     }
+
+
+def test_a_signing_attended_by_both_sides_without_travel_is_also_their_meeting():
+    events, _ = run(
+        "춘천시는 지난 10일 미국 오리건주 레인카운티와 우호교류 협약을 체결했다.\n"
+        "이날 협약식에는 김철수 춘천시장과 존 밀러 레인카운티 의장이 참석했다."
+    )
+    meeting = events[("meeting", "춘천시", "레인카운티", "2024-09-10", "occurred")]
+    assert meeting.location is None and [o.name for o in meeting.foreign_officials] == ["존 밀러"]
+    assert ("agreement", "춘천시", "레인카운티", "2024-09-10", "occurred") in events
+
+
+def test_a_signing_on_a_visit_is_no_separate_meeting():
+    events, _ = run(
+        "미국 레인카운티 대표단이 지난 10일 춘천시를 방문해 우호교류 협약을 체결했다.\n"
+        "이날 협약식에는 김철수 춘천시장과 존 밀러 레인카운티 의장이 참석했다."
+    )
+    assert {k[0] for k in events} == {"visit", "agreement"}

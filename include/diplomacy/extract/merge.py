@@ -6,11 +6,13 @@
 - a month-dated tour stop beside the day given for it is that stop;
 - at a third place, the other days of a pair that signed there are that signing's meeting;
 - the head and members of a delegation take part in every stop of its trip;
-- a visit and the agreement signed during it carry the same fields and people.
+- a visit and the agreement signed during it carry the same fields and people;
+- a signing told with officials of both sides, and no travel or place, is also their meeting.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from diplomacy.extract.candidates import RECENT
@@ -215,6 +217,41 @@ def share(events: list[Event]) -> None:
             e.foreign_officials = list(union.foreign_officials)
 
 
+def add_signing_meetings(events: list[Event], published: date) -> list[Event]:
+    """The contract's signing with no place and no travel given, officials of both sides present:
+    an agreement plus a meeting (location null), unless the pair met or travelled on the trip."""
+    encounters = [e for e in events if e.event_type in ("visit", "meeting", "virtual_meeting")]
+
+    def met(a: Event) -> bool:
+        return any(
+            (e.korean.name, e.foreign.name) == (a.korean.name, a.foreign.name)
+            and abs((e.event_date - a.event_date).days) <= _TRIP_DAYS
+            for e in encounters
+        )
+
+    added = [
+        replace(
+            a,
+            event_type="meeting",
+            agreement_type=None,
+            location=None,
+            korean_officials=list(a.korean_officials),
+            foreign_officials=list(a.foreign_officials),
+            fields=list(a.fields),
+            confidence=a.confidence * 0.9,
+        )
+        for a in events
+        if a.event_type == "agreement"
+        and a.status == "occurred"
+        and a.precision == "day"
+        and abs(a.event_date - published) <= RECENT
+        and a.korean_officials
+        and a.foreign_officials
+        and not met(a)
+    ]
+    return events + added
+
+
 def article_level(events: list[Event], delegation, guests, published: date) -> list[Event]:
     events = merge_trip_visits(events)
     events = drop_vague_agreements(events)
@@ -223,4 +260,4 @@ def article_level(events: list[Event], delegation, guests, published: date) -> l
     events = drop_seat_visits(events)
     add_delegations(events, delegation, guests, published)
     share(events)
-    return events
+    return add_signing_meetings(events, published)
