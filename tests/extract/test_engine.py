@@ -901,3 +901,8 @@ def test_a_signing_on_a_visit_is_no_separate_meeting():
         "이날 협약식에는 김철수 춘천시장과 존 밀러 레인카운티 의장이 참석했다."
     )
     assert {k[0] for k in events} == {"visit", "agreement"}
+
+
+def test_a_national_leaders_visit_is_no_citys_visit():
+    events, _ = run("지난 7월 대통령의 다롄시 방문으로 춘천시와 다롄시는 교류 도시로 선정되었다.")
+    assert not any(k[0] == "visit" for k in events)

@@ -106,6 +106,8 @@ def live_triggers(c: Clause) -> list[Trigger]:
 def not_local(c: Clause) -> bool:
     """The clause is national diplomacy or concerns a body that is not a government."""
     body = c.body
+    if rules.rx("national_actor").search(body):
+        return True
     if rules.rx("national").search(body):
         local_partner = any(f.role in _ACTING for f in c.foreign)
         foreign_official = any(o.side == "foreign" for o in c.officials)
