@@ -906,3 +906,10 @@ def test_a_signing_on_a_visit_is_no_separate_meeting():
 def test_a_national_leaders_visit_is_no_citys_visit():
     events, _ = run("지난 7월 대통령의 다롄시 방문으로 춘천시와 다롄시는 교류 도시로 선정되었다.")
     assert not any(k[0] == "visit" for k in events)
+
+
+def test_a_friendship_exchange_signed_in_a_year_then_years_of_mutual_visits():
+    events, _ = run(
+        "춘천시와 다롄시는 2001년 우호교류 체결 이후 20년 동안 상호 대표단 방문과 청소년 교류를 이어 왔다."
+    )
+    assert set(events) == {("agreement", "춘천시", "다롄시", "2001-01-01", "occurred")}
