@@ -913,3 +913,17 @@ def test_a_friendship_exchange_signed_in_a_year_then_years_of_mutual_visits():
         "춘천시와 다롄시는 2001년 우호교류 체결 이후 20년 동안 상호 대표단 방문과 청소년 교류를 이어 왔다."
     )
     assert set(events) == {("agreement", "춘천시", "다롄시", "2001-01-01", "occurred")}
+
+
+def test_young_people_travelling_in_an_exchange_programme_are_an_exchange_not_a_visit():
+    events, _ = run("내년 여름에는 춘천시 청소년들이 자매도시인 중국 다롄시를 방문할 예정이다.")
+    assert {k[0] for k in events} == {"exchange"}
+    events, _ = run("다롄시 청소년 교류단 방문 기간인 오는 20일부터 춘천시 가정이 홈스테이를 제공한다.")
+    assert "visit" not in {k[0] for k in events}
+
+
+def test_an_interview_with_parents_is_no_meeting_with_a_partner():
+    events, _ = run(
+        "춘천시는 다롄시 청소년 교류단을 모집한다. 구는 오는 20일 학부모 면담을 거친 후 참가자를 선발한다."
+    )
+    assert not events
