@@ -119,3 +119,8 @@ def test_a_signing_as_a_purpose_is_no_signing_but_a_ceremony_told_as_a_topic_is(
     assert not _agreements("방문단은 협정을 체결하기 위해 출국했다.")
     assert _agreements("협약식은 오는 13일 벳푸시청에서 열릴 예정이다.")
     assert not _agreements("협약식은 교류의 상징이다.")
+
+
+def test_a_signing_told_as_the_start_of_a_relation():
+    assert _agreements("두 도시는 2003년 우호교류 협정을 시작으로 교류를 넓혀 왔다.")
+    assert not _agreements("두 도시는 청소년 교류를 시작으로 협력을 넓혀 왔다.")
