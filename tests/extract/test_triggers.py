@@ -124,3 +124,8 @@ def test_a_signing_as_a_purpose_is_no_signing_but_a_ceremony_told_as_a_topic_is(
 def test_a_signing_told_as_the_start_of_a_relation():
     assert _agreements("두 도시는 2003년 우호교류 협정을 시작으로 교류를 넓혀 왔다.")
     assert not _agreements("두 도시는 청소년 교류를 시작으로 협력을 넓혀 왔다.")
+
+
+def test_a_relation_concluded_as_a_compound_noun():
+    assert _agreements("두 구는 1997년 우호교류 체결 이후 교류를 이어 왔다.")
+    assert not _agreements("두 구는 우호교류 체결을 위한 절차를 밟고 있다.")
