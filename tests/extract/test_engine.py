@@ -927,3 +927,21 @@ def test_an_interview_with_parents_is_no_meeting_with_a_partner():
         "춘천시는 다롄시 청소년 교류단을 모집한다. 구는 오는 20일 학부모 면담을 거친 후 참가자를 선발한다."
     )
     assert not events
+
+
+def test_a_video_talk_then_talked_about_as_this_meeting_is_one_virtual_meeting():
+    events, _ = run(
+        "춘천시와 일본 벳푸시가 지난 5일 양 시장 간 화상회담을 가졌다.\n"
+        "이번 화상회담은 다음 달 협약 체결에 앞서 마련됐다.\n"
+        "이날 회담에서는 관광 교류 방안이 논의됐다."
+    )
+    assert {k[0] for k in events if k[3] == "2024-09-05"} == {"virtual_meeting"}
+    assert not any(k[0] == "virtual_meeting" and k[4] == "planned" for k in events)
+
+
+def test_a_quoted_title_naming_both_governments_keeps_the_korean_side():
+    events, _ = run(
+        "한중우호협회 김영수 회장은 지난 5일 강원도춘천시장실에서 열린 '춘천시-중국 다롄시 교류간담회'에 "
+        "참석해 다롄시 방문단을 만났다."
+    )
+    assert {k[1] for k in events} == {"춘천시"}

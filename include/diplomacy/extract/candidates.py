@@ -87,10 +87,15 @@ def live_triggers(c: Clause) -> list[Trigger]:
             for a, b in quotes
         )
 
-    def anaphor(t: Trigger) -> bool:  # "이번 방문은 …": the trip already told, as a topic
+    def anaphor(t: Trigger) -> bool:  # "이번 방문은 …", "이날 회담에서는": the act already told, as a topic
+        before = text[max(0, t.start - 4) : t.start]
+        if t.event_type in ("meeting", "virtual_meeting") and rules.rx("meeting_as_topic").search(before):
+            return rules.rx("visit_as_topic").match(text[t.end : t.end + 3]) is not None or text.startswith(
+                "에서", t.end
+            )
         return (
             t.event_type == "visit"
-            and this.search(text[max(0, t.start - 4) : t.start]) is not None
+            and this.search(before) is not None
             and rules.rx("visit_as_topic").match(text[t.end : t.end + 3]) is not None
         )
 
@@ -329,9 +334,16 @@ def located_in(text: str, end: int) -> bool:
 
 def _in_title(c: Clause, m: Mention) -> bool:
     """The mention stands inside a quoted title ("'2025 청주 국제공예비엔날레'를 소개"): an event's
-    name, opened by a quote mark before it and closed after the words that follow it."""
+    name, opened by a quote mark before it and closed after the words that follow it; a title that
+    names the foreign side too is the pair's own occasion, and its Korean name is the side."""
     opened = re.search(r"[\'‘\"“<《「][^\'‘’\"“”<>《》「」]{0,12}$", c.text[max(0, m.start - 13) : m.start])
-    return m.start >= 0 and opened is not None and rules.rx("name_in_title").match(c.text, m.end) is not None
+    closed = rules.rx("name_in_title").match(c.text, m.end) if m.start >= 0 and opened else None
+    if closed is None:
+        return False
+    start, end = m.start - len(opened.group()) + 1, closed.end()
+    return not any(
+        start <= f.start < end for f in c.foreign
+    )  # "'의정부시-난충시 교류간담회'": the pair's own
 
 
 def korean_side(ctx: Context, c: Clause) -> list[Mention]:

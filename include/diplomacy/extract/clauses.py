@@ -86,7 +86,15 @@ def _triggers(text: str) -> tuple[Trigger, ...]:  # a sentence is asked about mo
         for t in lexicon.triggers()
         for m in t.pattern.finditer(source)
     }
-    return tuple(sorted(found))
+    # a meeting inside a video meeting ("화상회담") is that video meeting
+    video = [t for t in found if t.event_type == "virtual_meeting"]
+    return tuple(
+        sorted(
+            t
+            for t in found
+            if t.event_type != "meeting" or not any(v.start <= t.start and t.end <= v.end for v in video)
+        )
+    )
 
 
 def role_of(text: str, end: int, tokens: Sequence[morph.Tok] | None) -> str:
