@@ -945,3 +945,12 @@ def test_a_quoted_title_naming_both_governments_keeps_the_korean_side():
         "참석해 다롄시 방문단을 만났다."
     )
     assert {k[1] for k in events} == {"춘천시"}
+
+
+def test_a_name_a_gazetteer_knows_only_abroad_is_the_article_countrys_own():
+    # 로사리오 is in Argentina for the gazetteer; in an article about the Philippines it is a Philippine city
+    from diplomacy.extract.mentions import Resolver
+
+    text = "홍천군 대표단은 필리핀을 찾아 지난 8일 로사리오시와 산호세시를 방문했다."
+    got = [(g.name, g.country) for _, _, g in Resolver(text, PUB).foreign(text)]
+    assert got == [("로사리오시", "PH"), ("산호세시", "PH")]
