@@ -393,9 +393,7 @@ class Resolver:
                 continue  # "헤이룽장성사회과학원", "윈저 경제개발공사": the body, not the government
             if not m.exact and (self._surname(text, m) or self._given_name(text, m)):
                 continue  # "리차드 스튜어트 시장": a mayor's name, not the place 스튜어트
-            if not self._of_the_article(m) and (
-                not m.exact or open_names.find_named(m.surface, self._names())
-            ):
+            if not self._of_the_article(m) and (not m.exact or self._taken_openly(m.surface)):
                 continue  # a namesake abroad: a bare stem ("그레이스 무역회사"), or a name the article's own
                 # country has too (필리핀 로사리오시, not Argentina's): the open names take it
 
@@ -455,6 +453,14 @@ class Resolver:
         taken = Overlapping([(s, e) for s, e, _ in known] + korean)
         extra = [(s, e, g) for s, e, g in open_names.find_named(text, self._names()) if not taken(s, e)]
         return sorted(known + extra, key=lambda t: t[0])
+
+    def _taken_openly(self, surface: str) -> bool:
+        """The article's open names hold `surface`, first named after a country it names ("필리핀
+        … 로사리오시"); a name told before any country (다롄시 in a story that goes on to 베트남)
+        stays the gazetteer's."""
+        first = self.text.find(surface)
+        named_before = any(s < first for s, _ in rules.country_spans(self.text))
+        return named_before and bool(open_names.find_named(surface, self._names()))
 
     def _of_the_article(self, m) -> bool:
         return not self.countries or any(c.country in self.countries for c in m.candidates)
