@@ -954,3 +954,15 @@ def test_a_name_a_gazetteer_knows_only_abroad_is_the_article_countrys_own():
     text = "홍천군 대표단은 필리핀을 찾아 지난 8일 로사리오시와 산호세시를 방문했다."
     got = [(g.name, g.country) for _, _, g in Resolver(text, PUB).foreign(text)]
     assert got == [("로사리오시", "PH"), ("산호세시", "PH")]
+
+
+def test_a_list_of_stops_visited_in_turn_dates_its_first_stop():
+    events, _ = run("춘천시 대표단은 오는 20일부터 일본 벳푸, 중국 다롄, 베트남 다낭시를 차례로 방문한다.")
+    assert {(k[2], k[3]) for k in events if k[0] == "visit"} == {("벳푸시", "2024-09-20")}
+
+
+def test_tourists_visiting_every_year_are_no_visit():
+    events, _ = run(
+        "춘천시장은 오는 20일 다롄시를 방문한다.\n연간 300만 명이 찾는 다롄시는 2001년 관광도시로 지정됐다."
+    )
+    assert {k[0] for k in events} == {"visit"} and {k[3] for k in events} == {"2024-09-20"}

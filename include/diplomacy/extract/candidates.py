@@ -207,8 +207,9 @@ def _partners_named(ctx: Context, c: Clause) -> tuple[list[Mention], list[Mentio
     ]
     partners = [f for f in cf if f.role in _ACTING] or [f for f in cf if f.role != LOCATIVE]
     touring = any(t.event_type == "visit" for t in c.triggers) and rules.rx("sequence").search(c.body)
-    if len(partners) > 1 and touring:
-        partners = partners[:1]  # "A, B, C를 차례로 방문": the date belongs to the first stop
+    if partners and touring:  # "A, B, C를 차례로 방문": the date belongs to the first stop of the list
+        listed = [f for f in cf if f.role == OTHER and f.end <= partners[0].start]
+        partners = [listed[0] if listed else partners[0]]
     return partners, locations
 
 
