@@ -966,3 +966,22 @@ def test_tourists_visiting_every_year_are_no_visit():
         "춘천시장은 오는 20일 다롄시를 방문한다.\n연간 300만 명이 찾는 다롄시는 2001년 관광도시로 지정됐다."
     )
     assert {k[0] for k in events} == {"visit"} and {k[3] for k in events} == {"2024-09-20"}
+
+
+def test_the_governments_a_delegation_is_made_of_each_take_part_in_its_visit():
+    events, _ = run(
+        "춘천시는 해외 자매도시 대표단이 오는 20일부터 사흘간 춘천을 방문한다고 밝혔다.\n"
+        "이번 대표단은 ▲일본 벳푸시 ▲중국 다롄시·선양시 등 2개국 3개 도시 40명으로 구성됐다."
+    )
+    assert set(events) == {
+        ("visit", "춘천시", partner, "2024-09-20", "planned") for partner in ("벳푸시", "다롄시", "선양시")
+    }
+    assert {e.direction for e in events.values()} == {"inbound"}
+
+
+def test_a_list_of_governments_that_is_no_delegation_makes_no_visits():
+    events, _ = run(
+        "춘천시는 해외 자매도시 대표단이 오는 20일부터 사흘간 춘천을 방문한다고 밝혔다.\n"
+        "춘천시의 자매도시는 일본 벳푸시와 중국 다롄시, 선양시 등이다."
+    )
+    assert {k[2] for k in events if k[0] == "visit"} <= {"벳푸시"}

@@ -24,7 +24,7 @@ from diplomacy.extract.events import Event, Extraction, add_people
 from diplomacy.extract.mentions import Resolver
 from diplomacy.extract.nlp import Sentence
 from diplomacy.extract.officials import Official, find_officials, has_title
-from diplomacy.extract.roles import LOCATIVE, OBJECT
+from diplomacy.extract.roles import LOCATIVE, OBJECT, OTHER
 
 __all__ = ["read_article", "worth_reading"]
 
@@ -113,6 +113,8 @@ class _Reader:
         self.attached: list[Event] = []  # the events the previous sentence's fields went to
         self.trace: list[Candidate] = []  # every candidate with its decision (for training)
         self.moves_day = False  # whether the sentence tells a trip's stop or a done act (set by _decide)
+        self.partnerless: clauses.Clause | None = None  # a visit told without who came (`_members`)
+        self._partnerless_now = False
         self._ahead: dict[int, tuple[date, str] | None] = {}  # _date_ahead's answers, by sentence
 
     # ---------------------------------------------------------------------------- reading
@@ -202,8 +204,13 @@ class _Reader:
             self._note_delegation(officials)
         self.rel.read(text, ks, fs, dates, self.ctx)
         named, made = False, False
-        if trig:
+        members = self._members(text, fs)
+        if members:
+            named = made = True
+        elif trig:
             named, made = self._clauses(text, tokens, trig, ks, fs, dates, officials)
+        self.partnerless = None if (named or ks or fs) and not self._partnerless_now else self.partnerless
+        self._partnerless_now = False
         if not made:  # a trigger that makes nothing leaves the sentence a continuation
             self._attach_fields(text, dates)
         if not trig:
@@ -240,12 +247,30 @@ class _Reader:
             named, made = named or n, made or m
         return named, made
 
+    def _members(self, text: str, fs: list[clauses.Mention]) -> list[Event]:
+        """The governments a delegation told just before without its members is made of: each
+        takes part in that visit (`delegation_members`); none when the sentence is no such list."""
+        c = self.partnerless
+        govs = list({f.gov.name: f.gov for f in fs}.values())
+        if c is None or len(govs) < 2 or not rules.rx("delegation_members").search(text):
+            return []
+        made = []
+        for gov in govs:
+            for cand in candidates(self.ctx, replace(c, foreign=[clauses.Mention(-1, -1, gov, OTHER)])):
+                self.trace.append(cand)
+                e = self._accept(replace(cand, may_create=True), text)
+                made += [e] if e is not None else []
+        self.partnerless = None
+        return made
+
     # ---------------------------------------------------------------------------- decision
     def _decide(self, c: clauses.Clause, field_text: str) -> tuple[bool, bool]:
         made = []
         cands = candidates(self.ctx, c)
         if not cands and rules.rx("national").search(c.body):
             self.last_events = []  # what follows is about the national visit
+        if not c.foreign and c.korean and any(t.event_type == "visit" for t in c.triggers):
+            self.partnerless, self._partnerless_now = c, True  # who came may be told next
         for cand in cands:
             self.trace.append(cand)
             e = self._accept(cand, c.text)
