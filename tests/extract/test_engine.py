@@ -985,3 +985,10 @@ def test_a_list_of_governments_that_is_no_delegation_makes_no_visits():
         "춘천시의 자매도시는 일본 벳푸시와 중국 다롄시, 선양시 등이다."
     )
     assert {k[2] for k in events if k[0] == "visit"} <= {"벳푸시"}
+
+
+def test_pupils_counted_or_named_as_a_group_are_an_exchange_with_their_talks():
+    events, _ = run("춘천시 관내 고등학생 18명은 지난 1일 다롄시 청사를 방문하고 간담회를 가졌다.")
+    assert {k[0] for k in events} == {"exchange"}
+    events, _ = run("춘천시 중학생 방문단은 지난 2일 벳푸 시청을 방문했다.")
+    assert {k[0] for k in events} == {"exchange"}

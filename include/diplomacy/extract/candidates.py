@@ -440,8 +440,8 @@ def event_types(c: Clause, live: list[Trigger]) -> set[str]:
     """The clause's event types; a trip made by a youth, school, arts or sports group (not by
     officials of the two governments) is an exchange program, not a visit."""
     types = {t.event_type for t in live}
-    if "visit" in types and rules.rx("exchange_group_subject").search(c.body):
-        types = (types - {"visit"}) | {"exchange"}
+    if types & {"visit", "meeting"} and rules.rx("exchange_group_subject").search(c.body):
+        types = (types - {"visit", "meeting"}) | {"exchange"}
     return types
 
 
