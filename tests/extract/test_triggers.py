@@ -129,3 +129,8 @@ def test_a_signing_told_as_the_start_of_a_relation():
 def test_a_relation_concluded_as_a_compound_noun():
     assert _agreements("두 구는 1997년 우호교류 체결 이후 교류를 이어 왔다.")
     assert not _agreements("두 구는 우호교류 체결을 위한 절차를 밟고 있다.")
+
+
+def test_a_document_signed_anew():
+    assert _agreements("두 지사는 자매도시 협정서를 새롭게 체결했다.")
+    assert _agreements("양측은 우호협력 협약을 다시 맺었다.")
