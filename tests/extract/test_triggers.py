@@ -134,3 +134,8 @@ def test_a_relation_concluded_as_a_compound_noun():
 def test_a_document_signed_anew():
     assert _agreements("두 지사는 자매도시 협정서를 새롭게 체결했다.")
     assert _agreements("양측은 우호협력 협약을 다시 맺었다.")
+
+
+def test_a_video_letter_delivered_is_an_exchange():
+    assert "exchange" in _types("군수의 감사 인사를 담은 영상편지도 다롄시에 전달했다.")
+    assert "exchange" in _types("시장은 축하 메시지를 보냈다.")
