@@ -363,7 +363,7 @@ class _Reader:
         concrete = [
             d for d in dates if d.value and d.precision == "day" and d.usable and abs(d.value - pub) <= RECENT
         ]
-        if rules.rx("country_visit").search(text) and not fs:
+        if concrete and not fs and rules.rx("country_visit").search(text):
             concrete = []  # a tour's frame ("3일부터 일본과 중국을 방문") dates none of its stops
         cur = self.ctx.cur_date
         if concrete and not self.moves_day and cur and cur[0] <= pub < concrete[0].value:

@@ -11,6 +11,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from diplomacy.alternation import alternation
+
 __all__ = ["countries", "countries_in", "country_spans", "rule_names", "rx", "spec"]
 
 
@@ -36,8 +38,8 @@ def countries() -> dict[str, str]:
 
 def _expand(pattern: str) -> str:
     if "{COUNTRY}" in pattern:
-        names = [re.escape(n) for n in countries() if len(n) >= 2 and re.fullmatch(r"[가-힣]+", n)]
-        pattern = pattern.replace("{COUNTRY}", "|".join(names))
+        names = [n for n in countries() if len(n) >= 2 and re.fullmatch(r"[가-힣]+", n)]
+        pattern = pattern.replace("{COUNTRY}", alternation(names))
     return pattern
 
 
@@ -56,8 +58,7 @@ def rx(name: str) -> re.Pattern:
 
 @cache
 def _country_rx() -> re.Pattern:
-    names = [re.escape(n) for n in countries()]
-    return re.compile(r"(?<![가-힣])(?:" + "|".join(names) + r")(?![가-힣]{2,})")
+    return re.compile(r"(?<![가-힣])" + alternation(countries()) + r"(?![가-힣]{2,})")
 
 
 def country_spans(text: str) -> list[tuple[int, int]]:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import NamedTuple
 
+from diplomacy.alternation import alternation
 from diplomacy.gazetteer.foreign import ForeignGov, foreign_gazetteer
 from diplomacy.spans import Overlapping
 
@@ -137,10 +138,6 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Rules:
     suffixes: dict[str, tuple[_Suffix, ...]]
@@ -179,8 +176,8 @@ def _rules() -> _Rules:
         {""} | set(words["particle"]) | {g + p for g in words["gov_tail"] for p in ["", *words["particle"]]}
     )
     forms = country_forms()
-    hangul = _alternation(f for f in forms if not _is_han(f))
-    han = _alternation(f for f in forms if _is_han(f))
+    hangul = alternation(f for f in forms if not _is_han(f))
+    han = alternation(f for f in forms if _is_han(f))
     country = rf"(?:(?<![가-힣])(?:{hangul})|(?<![\u4e00-\u9fff])(?:{han}))"
     korean_names, korean_stems = _korean_names()
     return _Rules(
@@ -202,10 +199,10 @@ def _rules() -> _Rules:
             )
         ),
         person=re.compile(
-            rf"^\s+(?:{_alternation(words['person_title'])})(?:[은는이가을를의와과에도]|에게|께서|으로|로)?(?![가-힣])"
+            rf"^\s+(?:{alternation(words['person_title'])})(?:[은는이가을를의와과에도]|에게|께서|으로|로)?(?![가-힣])"
         ),
         institution=re.compile(
-            rf"^\s+(?:국립|시립|주립|도립|현립|(?:{_alternation(words['institution'])})"
+            rf"^\s+(?:국립|시립|주립|도립|현립|(?:{alternation(words['institution'])})"
             r"(?:[은는이가을를의와과에도]|에서|으로|로)?(?![가-힣]))"
         ),
         country_forms=forms,
