@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from diplomacy.extract import rules
 from diplomacy.gazetteer import open_names
@@ -30,14 +31,11 @@ __all__ = ["Resolver", "dueum"]
 
 _FOREIGN_SUFFIXES = "성시현구주"  # 해남성, 청도시: a foreign name made of a Korean stem and a suffix
 
-_DUEUM_CANDIDATE = re.compile(r"(?<![가-힣])[\uB77C-\uB9C7\uB098-\uB2E3]")  # word-initial ㄹ or ㄴ syllables
-
-
 _CHINA_CUE = re.compile(r"(?:중국|中)\s?(?:의\s?)?$")
 
 
-def _dueum_syllable(m: re.Match) -> str:
-    ch = m.group()
+def _initial_sound(ch: str) -> str:
+    """A syllable with initial ㄹ or ㄴ as the initial-sound rule reads it at a word start."""
     code = ord(ch) - 0xAC00
     lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
     if lead == 5:  # ㄹ
@@ -49,9 +47,21 @@ def _dueum_syllable(m: re.Match) -> str:
     return chr(0xAC00 + lead * 588 + vowel * 28 + tail)
 
 
+# the syllables with initial ㄹ (U+B77C-U+B9C7) or ㄴ (U+B098-U+B2E3) the rule changes, and what they
+# become: the regex finds only those, so the common 나, 는, 내 at word starts cost nothing
+_DUEUM = {
+    ch: _initial_sound(ch)
+    for ch in map(chr, [*range(0xB77C, 0xB9C8), *range(0xB098, 0xB2E4)])
+    if _initial_sound(ch) != ch
+}
+_DUEUM_CANDIDATE = re.compile("(?<![가-힣])[" + "".join(_DUEUM) + "]")  # at word starts
+
+
+@lru_cache(maxsize=4096)
 def dueum(text: str) -> str:
-    """Apply the initial-sound rule (두음법칙) at word starts: 료녕 -> 요녕, 리해 -> 이해."""
-    return _DUEUM_CANDIDATE.sub(_dueum_syllable, text)
+    """Apply the initial-sound rule (두음법칙) at word starts: 료녕 -> 요녕, 리해 -> 이해 (a sentence
+    is read this way by several readers: the answers are kept)."""
+    return _DUEUM_CANDIDATE.sub(lambda m: _DUEUM[m.group()], text)
 
 
 def _undecided(cands: list[ForeignGov]) -> ForeignGov:
