@@ -114,6 +114,54 @@ def test_only_the_word_patterns_match_text_without_digits():
                 assert rx.search(text) is None, (kind, text)
 
 
+def test_a_pattern_matches_only_text_holding_one_of_its_words():
+    """find_dates skips a pattern on a sentence without any of its words (_NEEDS): every match of
+    the pattern must hold one, on random text made of the pieces of dates."""
+    import random
+
+    from diplomacy.extract import dates
+
+    pieces = [
+        "지난",
+        "오는",
+        "올",
+        "이번",
+        "해",
+        "작년",
+        "금년",
+        "내년",
+        "이듬해",
+        "그해",
+        "올해",
+        "달",
+        "다음",
+    ]
+    pieces += [
+        "날",
+        "이날",
+        "당일",
+        "이튿날",
+        "전날",
+        "같은 ",
+        "월",
+        "일",
+        "년",
+        "봄",
+        "상반기",
+        "(화)",
+        "~",
+        "∼",
+    ]
+    pieces += ["-", ".", "/", " ", "'", "’", "박", "간", "째", "부터", "까지", "말", "초", "지난달", "내달"]
+    pieces += ["도착 ", "에는 ", "시는 ", "따르면 ", "3", "12", "2019", "24", "95"]
+    rng = random.Random(11)
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        for kind, rx in dates._COMPILED:
+            for m in rx.finditer(text):
+                assert dates._may_match(kind, m.group()), (kind, text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
