@@ -28,7 +28,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from diplomacy.letters import letter_count
@@ -268,8 +268,11 @@ def line_facts(
     return facts
 
 
+@lru_cache(maxsize=1024)
 def hangul_ratio(text: str) -> float:
-    """Share of Hangul syllables among letters: tells Korean prose from English copies and code."""
+    """Share of Hangul syllables among letters: tells Korean prose from English copies and code.
+    A line of a page is judged by several tests of its reading and cleaning (five times on
+    average): the latest answers are kept (lines are at most 20,000 characters, see decode)."""
     letters = letter_count(text)
     return len(_NOT_SYLLABLE.sub("", text)) / letters if letters else 0.0
 
