@@ -258,3 +258,11 @@ def test_the_year_a_standing_relation_runs_from_dates_no_act():
     # a span of years someone served is a span, not a standing relation
     spans = find_dates("그는 2005년부터 2008년까지 대사를 지냈다.", pub)
     assert spans[0].role == "range_start"
+
+
+def test_the_year_in_a_quoted_title_is_a_name_but_a_quote_opening_with_a_year_is_not():
+    pub = date(2024, 10, 10)
+    titled = find_dates("대표단이 ‘2024년 춘천공업축제’ 관람을 위해 10월 9일 춘천을 방문한다.", pub)
+    assert [d.precision for d in titled] == ["day"]
+    said = find_dates('시장은 "1996년 자매결연을 맺은 뒤 여러 분야에서 교류해 왔다"며 말했다.', pub)
+    assert [(d.value, d.precision) for d in said] == [(date(1996, 1, 1), "year")]

@@ -40,10 +40,11 @@ _DOW = r"(?:\s*\((?:월|화|수|목|금|토|일)(?:요일)?\))?"
 _NUM = r"(\d{1,2})"
 
 _PATTERNS: list[tuple[str, str]] = [
-    # spans that look like dates but are durations or year ranges: claimed first, never dates
+    # spans that look like dates but are durations, year ranges or the year in a quoted title
+    # ("‘2024년 울산공업축제’"): claimed first, never dates
     (
         "skip",
-        r"\d+\s*박\s*\d+\s*일|\d+\s*(?:일|년|개월)\s*(?:간|째|동안|만에|만의)|(?:19|20)\d{2}\s*[~∼\-]\s*(?:19|20)?\d{2}\s*년?",
+        r"(?<=[‘“\"'<《「])\s?(?:19|20)\d{2}\s?년?(?=\s?[가-힣][가-힣A-Za-z0-9·]*(?:\s[가-힣A-Za-z0-9·]+){0,2}[’”\"'>》」])|\d+\s*박\s*\d+\s*일|\d+\s*(?:일|년|개월)\s*(?:간|째|동안|만에|만의)|(?:19|20)\d{2}\s*[~∼\-]\s*(?:19|20)?\d{2}\s*년?",
     ),
     # full dates
     # "2019년에는 9월 26일": a topic particle between the year and the month-day
