@@ -266,3 +266,8 @@ def test_the_year_in_a_quoted_title_is_a_name_but_a_quote_opening_with_a_year_is
     assert [d.precision for d in titled] == ["day"]
     said = find_dates('시장은 "1996년 자매결연을 맺은 뒤 여러 분야에서 교류해 왔다"며 말했다.', pub)
     assert [(d.value, d.precision) for d in said] == [(date(1996, 1, 1), "year")]
+
+
+def test_a_stated_span_up_to_a_day_is_dated_by_its_first_day():
+    (d,) = find_dates("대표단이 10월 9~12일까지 4일간 춘천을 방문한다.", date(2024, 10, 1))
+    assert (d.value, d.role) == (date(2024, 10, 9), "range_start") and d.usable

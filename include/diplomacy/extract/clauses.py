@@ -8,6 +8,7 @@ characters after it (`roles.role_after`). Tense and modality come from Kiwi's en
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,7 @@ from diplomacy.extract import lexicon, morph, rules
 from diplomacy.extract.dates import DateMention
 from diplomacy.extract.mentions import dueum
 from diplomacy.extract.officials import Official
-from diplomacy.extract.roles import PRIOR, role_after
+from diplomacy.extract.roles import OTHER, PRIOR, role_after
 
 __all__ = ["Clause", "Mention", "Trigger", "clause_spans", "mentions", "triggers"]
 
@@ -108,8 +109,18 @@ def role_of(text: str, end: int, tokens: Sequence[morph.Tok] | None) -> str:
     return role_after(text, end)
 
 
+_LISTED = re.compile(r"\s?[·ㆍ]\s?(?:[가-힣]{2,8}\s)?")  # "A시·B시", "일본 A시·중국 B시"
+
+
 def mentions(text: str, found: Sequence[tuple], tokens: Sequence[morph.Tok] | None) -> list[Mention]:
-    return [Mention(s, e, g, role_of(text, e, tokens)) for s, e, g in found]
+    """Each mention with its role; the items of a list ("A시·B시·C시 대표단이") take the role of
+    the last, which carries the particle."""
+    out = [Mention(s, e, g, role_of(text, e, tokens)) for s, e, g in found]
+    for i in range(len(out) - 2, -1, -1):
+        m, nxt = out[i], out[i + 1]
+        if m.role == OTHER and _LISTED.fullmatch(text[m.end : nxt.start]):
+            out[i] = m._replace(role=nxt.role)
+    return out
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

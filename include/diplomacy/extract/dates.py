@@ -127,8 +127,8 @@ def _role(after: str, kind: str) -> str:
         return "event"
     if _REPORT.match(after) or rules.rx("date_source_after").match(after):
         return "report"
-    if rules.rx("date_until_after").match(after):
-        return "range_end"
+    if rules.rx("date_until_after").match(after):  # "9~12일까지": a stated span, dated by its first day
+        return "range_start" if kind in ("range_md", "range_d") else "range_end"
     if _REFERENCE.match(after):
         return "reference"
     if _RANGE.match(after):
