@@ -992,3 +992,11 @@ def test_pupils_counted_or_named_as_a_group_are_an_exchange_with_their_talks():
     assert {k[0] for k in events} == {"exchange"}
     events, _ = run("춘천시 중학생 방문단은 지난 2일 벳푸 시청을 방문했다.")
     assert {k[0] for k in events} == {"exchange"}
+
+
+def test_a_signing_at_a_forum_the_partner_hosts_is_a_visit_too():
+    events, _ = run(
+        "춘천시는 중국 다롄시에서 개최되는 국제우호도시포럼에 참가한다.\n"
+        "춘천시는 오는 25일 열리는 개막식에서 다롄시와 우호협력도시 협약을 체결한다."
+    )
+    assert {(k[0], k[3]) for k in events} == {("agreement", "2024-09-25"), ("visit", "2024-09-25")}

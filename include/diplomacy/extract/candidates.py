@@ -477,6 +477,7 @@ class _Frame:
     source: str
     abroad: ForeignGov | None
     published_on: date
+    venue: ForeignGov | None = None  # the conference place the article named ("X시에서 개최되는 포럼")
 
 
 def _later_stop(f: _Frame) -> _Frame:
@@ -532,6 +533,7 @@ def _agreement_events(f: _Frame, k: Mention, p: Mention, direction: str) -> list
     elif (
         p.role in (OBJECT, LOCATIVE)
         or _at_partners_place(f.clause, p)
+        or (f.venue is not None and f.location is None and not f.at_korea and in_region(f.venue, p.gov))
         or (p.start < 0 and "visit" not in f.types and direction == "outbound" and in_region(f.abroad, p.gov))
         or _next_stop(f, p, direction)
     ):
@@ -676,6 +678,7 @@ def _candidates(ctx: Context, c: Clause) -> list[Candidate]:
         source=source,
         abroad=ctx.cur_foreign,
         published_on=ctx.published,
+        venue=ctx.venue,
     )
     companion = travelling_with(ctx, c, ks)
     terms = rules.rx("agreement_terms").search(c.body) is not None  # what the agreement provides for
