@@ -271,3 +271,10 @@ def test_the_year_in_a_quoted_title_is_a_name_but_a_quote_opening_with_a_year_is
 def test_a_stated_span_up_to_a_day_is_dated_by_its_first_day():
     (d,) = find_dates("대표단이 10월 9~12일까지 4일간 춘천을 방문한다.", date(2024, 10, 1))
     assert (d.value, d.role) == (date(2024, 10, 9), "range_start") and d.usable
+
+
+def test_the_days_of_a_stated_stay_told_by_their_order():
+    trip = (date(2024, 9, 10), date(2024, 9, 12))
+    got = find_dates("둘째 날에는 본회의가, 마지막 날에는 폐막식이 열린다.", date(2024, 9, 9), trip=trip)
+    assert [d.value for d in got] == [date(2024, 9, 11), date(2024, 9, 12)]
+    assert find_dates("마지막 날에는 폐막식이 열린다.", date(2024, 9, 9)) == []  # no stay: no day

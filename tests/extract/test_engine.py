@@ -1000,3 +1000,25 @@ def test_a_signing_at_a_forum_the_partner_hosts_is_a_visit_too():
         "춘천시는 오는 25일 열리는 개막식에서 다롄시와 우호협력도시 협약을 체결한다."
     )
     assert {(k[0], k[3]) for k in events} == {("agreement", "2024-09-25"), ("visit", "2024-09-25")}
+
+
+def test_a_stop_of_the_trip_that_hosts_a_conference_is_visited_on_its_day():
+    events, _ = run(
+        "춘천시장 일행은 10일부터 12일까지 2박 3일 일정으로 중국 다롄과 선양을 방문한다.\n"
+        "첫날에는 다롄시장과 면담한다.\n"
+        "마지막 날에는 선양시에서 열리는 세계 겨울도시 시장회의에 초청 받아 방문할 계획이다."
+    )
+    visits = {(k[2], k[3]) for k in events if k[0] == "visit"}
+    assert visits == {("다롄시", "2024-09-10"), ("선양시", "2024-09-12")}
+    assert {e.direction for k, e in events.items() if k[0] == "visit"} == {"outbound"}
+
+
+def test_a_cut_off_sentence_still_gives_the_day_of_a_stop_dated_by_its_month():
+    # a page cut mid-sentence: the last sentence makes no event, but it tells the stop's day
+    events, _ = run(
+        "춘천시장 일행은 10일부터 12일까지 2박 3일 일정으로 중국 다롄과 선양을 방문한다.\n"
+        "마지막 날에는 선양시를 방문할 계획으로, 개막식 축하와 함께 시장",
+        pub=date(2024, 9, 9),
+    )
+    assert ("visit", "춘천시", "선양시", "2024-09-12", "planned") in events
+    assert not any(k[2] == "선양시" and k[3] == "2024-09-01" for k in events)

@@ -20,11 +20,11 @@ from functools import partial
 from diplomacy.extract import clauses, decide, lexicon, merge, morph, relations, rules
 from diplomacy.extract.candidates import RECENT, Candidate, Context, candidates, located_in, national_seat
 from diplomacy.extract.dates import DateMention, find_dates, stated_span
-from diplomacy.extract.events import Event, Extraction, add_people
+from diplomacy.extract.events import Event, Extraction, add_people, date_key
 from diplomacy.extract.mentions import Resolver
 from diplomacy.extract.nlp import Sentence
 from diplomacy.extract.officials import Official, find_officials, has_title
-from diplomacy.extract.roles import LOCATIVE, OBJECT, OTHER
+from diplomacy.extract.roles import COMITATIVE, LOCATIVE, OBJECT, OTHER
 
 __all__ = ["read_article", "worth_reading"]
 
@@ -106,6 +106,7 @@ class _Reader:
         self.people: dict[str, Official] = {}
         self.last_year: int | None = None
         self.span: tuple[date, date] | None = None  # the stay the previous sentence stated
+        self.trip: tuple[date, date] | None = None  # the latest stay the article stated ("둘째 날")
         self.delegation: list[Official] = []  # Korean officials travelling
         self.guests: list[Official] = []  # foreign officials visiting Korea
         self.last_events: list[Event] = []  # what the latest trigger clause was about
@@ -184,8 +185,11 @@ class _Reader:
 
     def _sentence(self, text: str, tokens) -> None:
         self.moves_day = False
-        dates = find_dates(text, self.ctx.published, last_year=self.last_year, span=self._span_of(text))
+        dates = find_dates(
+            text, self.ctx.published, last_year=self.last_year, span=self._span_of(text), trip=self.trip
+        )
         self.span = stated_span(dates)
+        self.trip = self.span or self.trip
         for d in dates:
             if d.value and d.explicit_year:
                 self.last_year = d.value.year
@@ -266,6 +270,8 @@ class _Reader:
     # ---------------------------------------------------------------------------- decision
     def _decide(self, c: clauses.Clause, field_text: str) -> tuple[bool, bool]:
         made = []
+        if any(t.event_type == "visit" for t in c.triggers):  # "옌타이와 선양을 방문한다": the trip's stops
+            self.ctx.destinations.update(f.gov.name for f in c.foreign if f.role in (OBJECT, COMITATIVE))
         cands = candidates(self.ctx, c)
         if not cands and rules.rx("national").search(c.body):
             self.last_events = []  # what follows is about the national visit
@@ -328,12 +334,28 @@ class _Reader:
         if old is not None:
             told_again = cand.may_create  # a continuation from context tells no tense of its own
             return merge.absorb(old, e if told_again else replace(e, status=old.status), conf)
-        if not cand.may_create or conf < decide.threshold():
+        if not cand.may_create and conf >= decide.threshold():
+            return self._refine(e)
+        if conf < decide.threshold():
             return None
         e.evidence = evidence.strip()
         e.confidence = conf
         self.events[k] = e
         return e
+
+    def _refine(self, e: Event) -> Event | None:
+        """A day told for a stop the article dated only by its month ("마지막 날에는 선양시에서 …"
+        after "10일부터 12일까지 옌타이와 선양을 방문"): that stop, now with its day."""
+        if e.precision != "day":
+            return None
+        k = e.key()
+        old = self.events.get((k[0], k[1], k[2], date_key(e.event_date, "month")))
+        if old is None or old.precision != "month" or old.direction != e.direction:
+            return None
+        del self.events[old.key()]
+        old.event_date, old.precision = e.event_date, "day"
+        self.events[old.key()] = old
+        return old
 
     def _enrich(self, e: Event, text: str, officials: list[Official]) -> None:
         self._add_fields([e], text)

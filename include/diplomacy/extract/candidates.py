@@ -46,6 +46,7 @@ class Context:
     trip_start: bool = False  # cur_date is the first day of a stated span ("3일부터 … 일정으로")
     venue: ForeignGov | None = None
     noun_dates: dict[str, tuple[date, str]] = field(default_factory=dict)
+    destinations: set[str] = field(default_factory=set)  # places a trip was told to go to (their names)
     # the date the next sentences give, for a lead that tells an act before its day (read lazily)
     ahead: Callable[[], tuple[date, str] | None] | None = None
 
@@ -218,7 +219,8 @@ def _partner_from_location(ctx: Context, locations: list[Mention]) -> tuple[list
     main = ctx.main_foreign
     if main is not None and in_region(location, main) and location != main:
         return [Mention(-1, -1, main, OBJECT)], None
-    if location != ctx.venue or location == main:  # an event the article's own partner hosts: a visit to it
+    # an event the article's own partner hosts, or a stop the trip was told to make: a visit to it
+    if location != ctx.venue or location == main or location.name in ctx.destinations:
         return [locations[0]], None
     return [], location
 
@@ -405,7 +407,7 @@ def direction_of(c: Clause, partner: Mention, at_korea: bool) -> str:
     if at_korea:
         return "inbound"
     if partner.start >= 0:
-        if partner.role == OBJECT:
+        if partner.role in (OBJECT, LOCATIVE):  # travelling to it, or being at it abroad
             return "outbound"
         if partner.role == GENITIVE and rules.rx("invited_by").match(c.text, partner.end):
             return "outbound"  # invited by the partner: the Korean side travels

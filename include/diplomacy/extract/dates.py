@@ -178,13 +178,19 @@ def _year_word(word: str, pub: date, last_year: int | None) -> int:
 
 
 def find_dates(
-    text: str, published: date, *, last_year: int | None = None, span: tuple[date, date] | None = None
+    text: str,
+    published: date,
+    *,
+    last_year: int | None = None,
+    span: tuple[date, date] | None = None,
+    trip: tuple[date, date] | None = None,
 ) -> list[DateMention]:
     """All date mentions of `text`, left to right, non-overlapping, resolved against `published`.
 
     `last_year` is the year of the latest explicit year mentioned before `text` (for "그해");
     `span` the stay the sentence before stated ("10월 4일부터 7일까지"): a bare day inside it is
-    of its month ("대표단은 5일 …" is October 5th).
+    of its month ("대표단은 5일 …" is October 5th). `trip` the latest stay the article stated: its
+    days told by their order ("첫날", "둘째 날", "마지막 날") are days of it.
     """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -217,9 +223,26 @@ def find_dates(
             )
             if mention[0] is not None:
                 last_year = mention[0].year if kind in _EXPLICIT_YEAR else last_year
+    if trip is not None:
+        out += [d for d in _trip_days(text, trip) if not any(d.start < te and ts < d.end for ts, te in taken)]
     out.sort(key=lambda d: d.start)
     out = _carry_month(_carry_year(out, kinds, published), kinds, published, span)
     return _resolve_eve(out, kinds, published)
+
+
+_ORDINAL_DAY = re.compile(r"(첫|둘째|셋째|넷째|다섯째|마지막)\s?날")
+_ORDINALS = {"첫": 0, "둘째": 1, "셋째": 2, "넷째": 3, "다섯째": 4}
+
+
+def _trip_days(text: str, trip: tuple[date, date]) -> list[DateMention]:
+    """ "둘째 날", "마지막 날": days of the stated stay, counted from its first (the last is its end)."""
+    out = []
+    for m in _ORDINAL_DAY.finditer(text):
+        start, end = trip
+        day = end if m.group(1) == "마지막" else start + timedelta(days=_ORDINALS[m.group(1)])
+        if day <= end:
+            out.append(DateMention(m.start(), m.end(), day, "day", False, False, False, "event"))
+    return out
 
 
 def _may_match(kind: str, text: str) -> bool:
