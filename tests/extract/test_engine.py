@@ -1022,3 +1022,14 @@ def test_a_cut_off_sentence_still_gives_the_day_of_a_stop_dated_by_its_month():
     )
     assert ("visit", "춘천시", "선양시", "2024-09-12", "planned") in events
     assert not any(k[2] == "선양시" and k[3] == "2024-09-01" for k in events)
+
+
+def test_the_guests_of_a_reception_for_visiting_partners_each_visited():
+    events, _ = run(
+        "춘천시는 시장이 지난 11일 국제회의에 참가한 자매도시 관계자들을 초청해 환영 오찬을 열고 춘천 방문을 환영했다고 밝혔다.\n"
+        "이날 오찬에는 중국 다롄 왕리 시장, 일본 벳푸 나카무라 부시장 등이 참석했다."
+    )
+    assert {(k[0], k[2], k[3]) for k in events} == {
+        ("visit", "다롄시", "2024-09-11"),
+        ("visit", "벳푸시", "2024-09-11"),
+    }

@@ -434,11 +434,17 @@ class Resolver:
         return not (rules.country_spans(word) or exact or self.kg.find(word, on=self.published))
 
     def _given_name(self, text: str, m) -> bool:
-        """A bare stem, a second word, then a title ("마르틴 호른 시장"): a person's given name."""
+        """A bare stem, a second word, then a title ("마르틴 호른 시장"): a person's given name,
+        unless a country names it a place ("중국 다롄 왕리 시장": the mayor of 다롄)."""
         after = re.match(r"\s[가-힣]{2,6}(?=\s)", text[m.end :])
         if after is None or not rules.rx("title_after_name").match(text, m.end + after.end()):
             return False
-        return not self._named_in_full(m)
+        return not self._named_in_full(m) and not self._after_country(text, m.start)
+
+    @staticmethod
+    def _after_country(text: str, start: int) -> bool:
+        spans = rules.country_spans(text[max(0, start - 12) : start])
+        return any(e == min(start, 12) - 1 or e == min(start, 12) for _, e in spans)
 
     def _named_in_full(self, m) -> bool:
         """The article names the place of a bare stem with its suffix somewhere."""
