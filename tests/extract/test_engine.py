@@ -1033,3 +1033,21 @@ def test_the_guests_of_a_reception_for_visiting_partners_each_visited():
         ("visit", "다롄시", "2024-09-11"),
         ("visit", "벳푸시", "2024-09-11"),
     }
+
+
+def test_the_lead_names_its_government_through_its_head_as_subject():
+    # subtitles first; the first sentence names the province only in its governor's title
+    events, _ = run(
+        "- 지사, 다음 주 중국 출장 -\n"
+        "- 지사·성장 회의 참가 -\n"
+        "김철수 강원도지사가 오는 20일 중국 출장길에 오른다.\n"
+        "도는 1994년 지린성과 자매결연협정을 체결했다."
+    )
+    assert ("agreement", "강원특별자치도", "지린성", "1994-01-01", "occurred") in events
+
+
+def test_an_investment_agreement_is_signed_with_companies():
+    events, _ = run(
+        "김철수 춘천시장은 지난 10일 다롄시를 방문하고, 현지 기업인 A사와 외자유치 협약서에 사인했다."
+    )
+    assert {k[0] for k in events} == {"visit"}

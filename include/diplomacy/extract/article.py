@@ -30,6 +30,8 @@ __all__ = ["read_article", "worth_reading"]
 
 HISTORY_DAYS = 400
 _SUBJECT_MARKS = frozenset("은는이가")
+# the government, or its head, as the subject or topic ("가나시가", "가나도지사는", "가나시장이")
+_SUBJECT = re.compile(r"(?:지사|도지사|시장|군수|구청장|청장)?\s?[은는이가](?![가-힣])")
 
 
 def _offsets(title: str, sentences: Sequence[Sentence]) -> dict[str, int]:
@@ -92,7 +94,7 @@ class _Reader:
         # a lead of subtitles and bylines names no Korean side: the first sentence after it whose
         # subject or topic is one ("가나시가 …", not "서울과 난징 사이에")
         for s in sentences[2:6] if not ks else ():
-            ks = [k for k in self.res.korean(s.text) if s.text[k[1] : k[1] + 1] in _SUBJECT_MARKS]
+            ks = [k for k in self.res.korean(s.text) if _SUBJECT.match(s.text, k[1])]
             if ks:
                 break
         self.ctx = Context(

@@ -100,10 +100,10 @@ def live_triggers(c: Clause) -> list[Trigger]:
             and rules.rx("visit_as_topic").match(text[t.end : t.end + 3]) is not None
         )
 
-    def with_body(t: Trigger) -> bool:  # "…센터와 협약을 맺고": a body's agreement
-        return (
-            t.event_type == "agreement"
-            and rules.rx("signed_with_body").search(text[max(0, t.start - 30) : t.start]) is not None
+    def with_body(t: Trigger) -> bool:  # "…센터와 협약을 맺고", "외자유치 협약서": a body's agreement
+        return t.event_type == "agreement" and (
+            rules.rx("signed_with_body").search(text[max(0, t.start - 30) : t.start]) is not None
+            or rules.rx("business_document").search(text[max(0, t.start - 10) : t.end]) is not None
         )
 
     return [t for t in out if not quoted(t) and not anaphor(t) and not with_body(t)]
