@@ -278,3 +278,10 @@ def test_the_days_of_a_stated_stay_told_by_their_order():
     got = find_dates("둘째 날에는 본회의가, 마지막 날에는 폐막식이 열린다.", date(2024, 9, 9), trip=trip)
     assert [d.value for d in got] == [date(2024, 9, 11), date(2024, 9, 12)]
     assert find_dates("마지막 날에는 폐막식이 열린다.", date(2024, 9, 9)) == []  # no stay: no day
+
+
+def test_the_year_a_standing_relation_runs_from_is_a_reference():
+    (d,) = find_dates("두 시의회는 1991년 자매결연 이후 교류를 이어 왔다.", date(2024, 10, 1))
+    assert d.role == "reference" and not d.usable
+    (d,) = find_dates("두 시는 1991년 자매결연을 맺었다.", date(2024, 10, 1))
+    assert d.usable

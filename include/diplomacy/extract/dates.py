@@ -116,7 +116,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 _EXPLICIT_YEAR = {"ymd", "ymd_num", "ym", "y", "yy", "yy_md", "yy_m"}
 _REPORT = re.compile(r"^\s?(?:오전|오후)?\s?(?:밝혔|전했|발표했|알렸|말했|설명했|보도했|덧붙였)")
-_REFERENCE = re.compile(r"^\s?(?:이후|이래|만에|만의|만이다|이전|전후|인\s?(?:19|20)\d\d)")
+_REFERENCE = re.compile(
+    r"^\s?(?:(?:자매결연|우호결연|결연|우호교류|수교)\s)?(?:이후|이래|만에|만의|만이다|이전|전후|인\s?(?:19|20)\d\d)"
+)  # "1991년 자매결연 이후": the time a standing relation runs from, no act's date
 _RANGE = re.compile(r"^\s?(?:부터|~|∼)")
 _YEAR_KINDS = frozenset({"y", "yy", "rel_year"})
 _STANDING = re.compile(r"^\s?부터\s?[^.,]{0,20}?(?:이어|지속|계속|꾸준|해\s?오|해\s?왔|유지)")
