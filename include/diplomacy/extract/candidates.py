@@ -193,6 +193,9 @@ def drop_contained_provinces(cf: list[Mention]) -> list[Mention]:
     return [f for f in cf if not (f.gov.name in names and f.role not in _ACTING)]
 
 
+_LIST_GAP = re.compile(r"\s?[,·ㆍ]\s?(?:[가-힣]{2,8}\s)?")  # "독일 A, 프랑스 B, 루마니아 C를"
+
+
 def _partners_named(ctx: Context, c: Clause) -> tuple[list[Mention], list[Mention]]:
     cf = drop_contained_provinces(c.foreign)
     locations = [f for f in cf if f.role == LOCATIVE]
@@ -210,7 +213,8 @@ def _partners_named(ctx: Context, c: Clause) -> tuple[list[Mention], list[Mentio
     touring = any(t.event_type == "visit" for t in c.triggers) and rules.rx("sequence").search(c.body)
     if partners and touring:  # "A, B, C를 차례로 방문": the date belongs to the first stop of the list
         listed = [f for f in cf if f.role == OTHER and f.end <= partners[0].start]
-        partners = [listed[0] if listed else partners[0]]
+        in_list = bool(listed) and _LIST_GAP.fullmatch(c.text[listed[-1].end : partners[0].start]) is not None
+        partners = [listed[0] if in_list else partners[0]]
     return partners, locations
 
 
