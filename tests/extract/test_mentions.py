@@ -229,3 +229,13 @@ def test_every_namesake_row_names_a_chinese_government_of_its_region():
     fg = foreign_gazetteer()
     for r in rows:
         assert any(g.region == r["region"] and g.country == "CN" for g in fg.candidates(r["name"])), r
+
+
+def test_the_items_of_a_list_share_the_last_ones_suffix():
+    from datetime import date
+
+    from diplomacy.extract.mentions import Resolver
+
+    text = "대표단은 베이징에서 허베이·지린·구이저우성 부성장을 차례로 접견했다."
+    got = [g.name for _, _, g in Resolver(text, date(2018, 11, 26)).foreign(text)]
+    assert got[-3:] == ["허베이성", "지린성", "구이저우성"]

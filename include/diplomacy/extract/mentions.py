@@ -159,6 +159,9 @@ def _window(found: Sequence, starts: Sequence[int], off: int, length: int, glued
     return out
 
 
+_SHARED_SUFFIX = re.compile(r"(?:[가-힣]{2,8}[·ㆍ]){1,6}[가-힣]{2,8}(?P<suffix>성|시|현|주)(?![가-힣])")
+
+
 class Resolver:
     """Gazetteer and open-vocabulary mentions as governments, with the article as context.
 
@@ -414,10 +417,29 @@ class Resolver:
         out = self._add_namesakes(text, out)
         out = sorted(out + self._cn_namesakes(text), key=lambda t: t[0])
         out = self._open(text, out)
+        out = self._shared_suffix(text, out)
         if "(" in text or "（" in text:  # 칭다오(청도)시: the reading is the name again, not a second mention
             glosses = _glosses(text, self._fg_find(text))
             out = [it for it in out if (it[0], it[1]) not in glosses]
         return _collapse(out, text)
+
+    def _shared_suffix(self, text: str, out: list[tuple]) -> list[tuple]:
+        """The items of a list that share the last one's suffix ("허베이·지린·구이저우성" names three
+        provinces): each item with that suffix, when the gazetteer knows it so in one way only."""
+        if "·" not in text and "ㆍ" not in text:
+            return out
+        taken = Overlapping([(s, e) for s, e, _ in out])
+        extra = []
+        for m in _SHARED_SUFFIX.finditer(text):
+            suffix = m.group("suffix")
+            for item in re.finditer(r"[가-힣]{2,8}(?=[·ㆍ])", m.group()):
+                start, end = m.start() + item.start(), m.start() + item.end()
+                cands = {
+                    c.name: c for f in self.fg.find(item.group() + suffix) if f.exact for c in f.candidates
+                }
+                if not taken(start, end) and len(cands) == 1:
+                    extra.append((start, end, _with_region(next(iter(cands.values())))))
+        return sorted(out + extra, key=lambda t: t[0]) if extra else out
 
     def _surname(self, text: str, m) -> bool:
         """A bare stem between a given name and a title ("리차드 스튜어트 시장과") is a person's,
