@@ -1051,3 +1051,11 @@ def test_an_investment_agreement_is_signed_with_companies():
         "김철수 춘천시장은 지난 10일 다롄시를 방문하고, 현지 기업인 A사와 외자유치 협약서에 사인했다."
     )
     assert {k[0] for k in events} == {"visit"}
+
+
+def test_a_meeting_then_a_proposal_is_still_a_meeting():
+    events, _ = run(
+        "춘천시장은 지난 7일 상하이에서 열린 세계도시포럼에 참석해 자매도시 일본 벳푸시 나카무라 시장과 만나 "
+        "내년 춘천 방문을 제안했다."
+    )
+    assert {(k[0], k[2]) for k in events} == {("meeting", "벳푸시")}

@@ -21,6 +21,9 @@ from diplomacy.extract.roles import COMITATIVE, GENITIVE, LOCATIVE, OBJECT, OTHE
         ("다롄시 부시장을 접견했다", "다롄시", COMITATIVE),
         ("다롄시 성장을 만나 논의했다", "다롄시", COMITATIVE),
         ("다롄시 성장을 이끈 산업", "다롄시", OTHER),
+        ("다롄시 왕 리핑(Wang Liping) 시장과 만나", "다롄시", COMITATIVE),  # the head named between
+        ("다롄시 왕리핑 부시장을 접견했다", "다롄시", COMITATIVE),
+        ("다롄시 항구 개발 사업과 관련해", "다롄시", OTHER),
     ],
 )
 def test_roles(text, name, role):

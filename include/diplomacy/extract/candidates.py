@@ -67,10 +67,23 @@ def in_region(place: ForeignGov | None, of: ForeignGov | None) -> bool:
 
 
 # ------------------------------------------------------------------------------------ triggers
+def _met_then(text: str, t: Trigger) -> bool:
+    """ "시장과 만나 내년 방문을 제안했다": they met, then proposed; the proposal is the next verb's."""
+    return (
+        t.event_type == "meeting"
+        and text[t.start : t.end].endswith("만나")
+        and text[t.end : t.end + 1] == " "
+    )
+
+
 def live_triggers(c: Clause) -> list[Trigger]:
     """Triggers that report an act: not a request or pledge, not a country framing a tour."""
     text = c.text
-    out = [t for t in c.triggers if not rules.rx("non_event_after_trigger").match(text[t.end : t.end + 24])]
+    out = [
+        t
+        for t in c.triggers
+        if _met_then(text, t) or not rules.rx("non_event_after_trigger").match(text[t.end : t.end + 24])
+    ]
     off = rules.rx("called_off")  # "방문이 계획되어 있었으나 … 취소하고": no act
     out = [t for t in out if not off.match(text[t.end : t.end + 90])]
     habit = rules.rx("frequency")  # "2년마다 상호 방문해": a habit, not a dated act

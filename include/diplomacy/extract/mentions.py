@@ -406,8 +406,9 @@ class Resolver:
                 continue  # "헤이룽장성사회과학원", "윈저 경제개발공사": the body, not the government
             if not m.exact and (self._surname(text, m) or self._given_name(text, m)):
                 continue  # "리차드 스튜어트 시장": a mayor's name, not the place 스튜어트
-            if not self._of_the_article(m) and (not m.exact or self._taken_openly(m.surface)):
-                continue  # a namesake abroad: a bare stem ("그레이스 무역회사"), or a name the article's own
+            bare_world_town = not m.exact and all(not c.region for c in m.candidates)
+            if not self._of_the_article(m) and (bare_world_town or self._taken_openly(m.surface)):
+                continue  # a namesake abroad: a world town's bare stem ("그레이스 무역회사"), or a name the article's own
                 # country has too (필리핀 로사리오시, not Argentina's): the open names take it
 
             prev = out[-1][2] if out and not text[out[-1][1] : m.start].strip() else None
