@@ -239,3 +239,12 @@ def test_the_items_of_a_list_share_the_last_ones_suffix():
     text = "대표단은 베이징에서 허베이·지린·구이저우성 부성장을 차례로 접견했다."
     got = [g.name for _, _, g in Resolver(text, date(2018, 11, 26)).foreign(text)]
     assert got[-3:] == ["허베이성", "지린성", "구이저우성"]
+
+
+def test_a_big_citys_bare_stem_stays_a_place_in_a_story_about_another_country():
+    from datetime import date
+
+    from diplomacy.extract.mentions import Resolver
+
+    text = "시장은 상하이에서 열린 포럼에서 일본 벳푸시 시장과 만났다."
+    assert [g.name for _, _, g in Resolver(text, date(2024, 9, 12)).foreign(text)] == ["상하이시", "벳푸시"]
