@@ -1059,3 +1059,8 @@ def test_a_meeting_then_a_proposal_is_still_a_meeting():
         "내년 춘천 방문을 제안했다."
     )
     assert {(k[0], k[2]) for k in events} == {("meeting", "벳푸시")}
+
+
+def test_the_korean_government_a_foreign_delegation_visits_hosts_the_visit():
+    events, _ = run("다롄시 대표단은 지난 9일 강원도청과의 회의를 마친 후 춘천시를 방문했다.")
+    assert ("visit", "춘천시", "다롄시", "2024-09-09", "occurred") in events

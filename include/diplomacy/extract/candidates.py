@@ -372,6 +372,10 @@ def korean_side(ctx: Context, c: Clause) -> list[Mention]:
         k for i, k in enumerate(c.korean) if i not in skip and not _located_in(c, k) and not _in_title(c, k)
     ]
     side = [k for k in named if k.role != LOCATIVE] or named
+    hosts = [
+        k for k in side if k.role == OBJECT
+    ]  # "…도청과의 회의를 마친 후 홍성군을 방문": the one visited hosts
+    side = hosts if hosts and any(t.event_type == "visit" for t in c.triggers) else side
     if not side and rules.rx("korea_destination").search(c.body):
         return []  # a visit to the country: no Korean government is the host
     if not side and ctx.main_korean is not None:
