@@ -1064,3 +1064,12 @@ def test_a_meeting_then_a_proposal_is_still_a_meeting():
 def test_the_korean_government_a_foreign_delegation_visits_hosts_the_visit():
     events, _ = run("다롄시 대표단은 지난 9일 강원도청과의 회의를 마친 후 춘천시를 방문했다.")
     assert ("visit", "춘천시", "다롄시", "2024-09-09", "occurred") in events
+
+
+def test_the_province_whose_head_receives_the_delegation_in_its_capital_is_visited():
+    events, _ = run(
+        "지린성과 강원도의 자매결연 30주년 기념행사가 지난 10일 창춘에서 열렸다.\n"
+        "이에 앞서 9일, 왕리 성장이 김철수 지사 일행을 접견했다."
+    )
+    assert ("visit", "강원특별자치도", "지린성", "2024-09-09", "occurred") in events
+    assert not any(k[0] == "visit" and k[2] == "창춘시" for k in events)

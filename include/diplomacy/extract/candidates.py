@@ -250,6 +250,10 @@ def _partner_from_context(ctx: Context, c: Clause, precision: str) -> list[Menti
         return []  # history needs its partner named
     if rules.rx("foreign_cities_generic").search(c.body):
         return []
+    main = ctx.main_foreign
+    capital = main is not None and main.level == "province" and in_region(fallback, main) and fallback != main
+    if capital and rules.rx("province_head_met").search(c.body):
+        fallback = main  # "경준해 성장이 … 일행을 접견": the province met, in its capital
     return [Mention(-1, -1, fallback, OTHER)]
 
 
