@@ -68,47 +68,40 @@ def test_markers():
     assert d.past and not d.future
 
 
-def test_only_the_word_patterns_match_text_without_digits():
-    """find_dates skips the digit patterns on digit-free sentences: none of them may match there."""
+# the pieces dates are made of, without digits, for the random texts below
+_WORD_PIECES = [
+    "지난",
+    "오는",
+    "올",
+    "이번",
+    "해",
+    "작년",
+    "금년",
+    "내년",
+    "이듬해",
+    "그해",
+    "올해",
+    "달",
+    "다음",
+]
+_WORD_PIECES += ["날", "이날", "당일", "이튿날", "전날", "같은 ", "월", "일", "년", "봄", "상반기", "(화)"]
+_WORD_PIECES += ["~", "∼", "-", ".", "/", " ", "'", "’", "박", "간", "째", "부터", "까지", "말", "초"]
+_WORD_PIECES += ["지난달", "내달", "도착 ", "에는 ", "시는 ", "따르면 "]
+
+
+def _random_texts(pieces: list[str], seed: int, n: int, longest: int):
     import random
 
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(1, longest)))
+
+
+def test_only_the_word_patterns_match_text_without_digits():
+    """find_dates skips the digit patterns on digit-free sentences: none of them may match there."""
     from diplomacy.extract import dates
 
-    pieces = [
-        "지난",
-        "오는",
-        "올",
-        "이번",
-        "해",
-        "작년",
-        "금년",
-        "내년",
-        "이듬해",
-        "그해",
-        "달",
-        "다음",
-        "날",
-    ]
-    pieces += [
-        "이날",
-        "당일",
-        "이튿날",
-        "같은 ",
-        "월",
-        "일",
-        "년",
-        "봄",
-        "상반기",
-        "(화)",
-        "~",
-        "-",
-        ".",
-        " ",
-    ]
-    pieces += ["'", "’", "박", "간", "째", "부터", "까지", "말", "초", "지난달", "내달", "도착 "]
-    rng = random.Random(7)
-    for _ in range(20_000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+    for text in _random_texts(_WORD_PIECES, 7, 20_000, 8):
         for kind, rx in dates._COMPILED:
             if kind not in dates._WORD_KINDS:
                 assert rx.search(text) is None, (kind, text)
@@ -117,46 +110,9 @@ def test_only_the_word_patterns_match_text_without_digits():
 def test_a_pattern_matches_only_text_holding_one_of_its_words():
     """find_dates skips a pattern on a sentence without any of its words (_NEEDS): every match of
     the pattern must hold one, on random text made of the pieces of dates."""
-    import random
-
     from diplomacy.extract import dates
 
-    pieces = [
-        "지난",
-        "오는",
-        "올",
-        "이번",
-        "해",
-        "작년",
-        "금년",
-        "내년",
-        "이듬해",
-        "그해",
-        "올해",
-        "달",
-        "다음",
-    ]
-    pieces += [
-        "날",
-        "이날",
-        "당일",
-        "이튿날",
-        "전날",
-        "같은 ",
-        "월",
-        "일",
-        "년",
-        "봄",
-        "상반기",
-        "(화)",
-        "~",
-        "∼",
-    ]
-    pieces += ["-", ".", "/", " ", "'", "’", "박", "간", "째", "부터", "까지", "말", "초", "지난달", "내달"]
-    pieces += ["도착 ", "에는 ", "시는 ", "따르면 ", "3", "12", "2019", "24", "95"]
-    rng = random.Random(11)
-    for _ in range(30_000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+    for text in _random_texts([*_WORD_PIECES, "3", "12", "2019", "24", "95"], 11, 30_000, 9):
         for kind, rx in dates._COMPILED:
             for m in rx.finditer(text):
                 assert dates._may_match(kind, m.group()), (kind, text)

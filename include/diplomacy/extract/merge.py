@@ -107,6 +107,17 @@ def drop_vague_visits(events: list[Event]) -> list[Event]:
     return [e for e in events if not shadowed(e)]
 
 
+def _fold(events: list[Event], into) -> list[Event]:
+    """Each event `into` maps to another is joined to it (people, fields) and leaves the list."""
+    drop: set[int] = set()
+    for e in events:
+        target = into(e)
+        if target is not None:
+            _join(target, e)
+            drop.add(id(e))
+    return [e for e in events if id(e) not in drop]
+
+
 def drop_venue_days(events: list[Event]) -> list[Event]:
     """At a third place, a meeting of a pair a few days from the one where it signed is that
     meeting (the arrival at the venue, the days of the conference): one meeting, the signing's day."""
@@ -133,13 +144,7 @@ def drop_venue_days(events: list[Event]) -> list[Event]:
             None,
         )
 
-    drop: set[int] = set()
-    for e in events:
-        a = shadow(e)
-        if a is not None:
-            _join(a, e)
-            drop.add(id(e))
-    return [e for e in events if id(e) not in drop]
+    return _fold(events, shadow)
 
 
 def drop_seat_visits(events: list[Event]) -> list[Event]:
@@ -164,13 +169,7 @@ def drop_seat_visits(events: list[Event]) -> list[Event]:
             None,
         )
 
-    drop: set[int] = set()
-    for e in events:
-        p = seat_of(e)
-        if p is not None:
-            _join(p, e)
-            drop.add(id(e))
-    return [e for e in events if id(e) not in drop]
+    return _fold(events, seat_of)
 
 
 def add_delegations(
