@@ -109,7 +109,7 @@ def test_a_joint_declaration_signed_is_a_cooperation_agreement():
 
 
 def test_a_document_in_angle_brackets_signed_in_the_loanword_spelling():
-    assert _agreements("두 지사는 <양 지역 교류 30주년 기념 공동성명>에 싸인했다.")
+    assert _agreements("두 시장은 <우호교류 강화 공동성명>에 싸인했다.")
     assert _agreements("양측은 우호교류 합의서에 사인했다.")
     assert not _agreements("두 지사는 기념 액자에 사인했다.")  # no document between the sides
 
@@ -122,20 +122,20 @@ def test_a_signing_as_a_purpose_is_no_signing_but_a_ceremony_told_as_a_topic_is(
 
 
 def test_a_signing_told_as_the_start_of_a_relation():
-    assert _agreements("두 도시는 2003년 우호교류 협정을 시작으로 교류를 넓혀 왔다.")
+    assert _agreements("두 군은 2010년 친선 협정을 시작으로 교류를 넓혀 왔다.")
     assert not _agreements("두 도시는 청소년 교류를 시작으로 협력을 넓혀 왔다.")
 
 
 def test_a_relation_concluded_as_a_compound_noun():
-    assert _agreements("두 구는 1997년 우호교류 체결 이후 교류를 이어 왔다.")
+    assert _agreements("두 시는 2012년 우호교류 체결 이후 교류를 이어 왔다.")
     assert not _agreements("두 구는 우호교류 체결을 위한 절차를 밟고 있다.")
 
 
 def test_a_document_signed_anew():
-    assert _agreements("두 지사는 자매도시 협정서를 새롭게 체결했다.")
+    assert _agreements("두 시장은 우호협력 협약서를 새롭게 체결했다.")
     assert _agreements("양측은 우호협력 협약을 다시 맺었다.")
 
 
 def test_a_video_letter_delivered_is_an_exchange():
-    assert "exchange" in _types("군수의 감사 인사를 담은 영상편지도 다롄시에 전달했다.")
+    assert "exchange" in _types("시장은 새해 영상편지도 다롄시에 전달했다.")
     assert "exchange" in _types("시장은 축하 메시지를 보냈다.")

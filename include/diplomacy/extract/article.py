@@ -272,7 +272,7 @@ class _Reader:
     # ---------------------------------------------------------------------------- decision
     def _decide(self, c: clauses.Clause, field_text: str) -> tuple[bool, bool]:
         made = []
-        if any(t.event_type == "visit" for t in c.triggers):  # "옌타이와 선양을 방문한다": the trip's stops
+        if any(t.event_type == "visit" for t in c.triggers):  # "A시와 B시를 방문한다": the trip's stops
             self.ctx.destinations.update(f.gov.name for f in c.foreign if f.role in (OBJECT, COMITATIVE))
         cands = candidates(self.ctx, c)
         if not cands and rules.rx("national").search(c.body):
@@ -346,8 +346,8 @@ class _Reader:
         return e
 
     def _refine(self, e: Event) -> Event | None:
-        """A day told for a stop the article dated only by its month ("마지막 날에는 선양시에서 …"
-        after "10일부터 12일까지 옌타이와 선양을 방문"): that stop, now with its day."""
+        """A day told for a stop the article dated only by its month ("마지막 날에는 B시에서 …"
+        after "10일부터 12일까지 A시와 B시를 방문"): that stop, now with its day."""
         if e.precision != "day":
             return None
         k = e.key()

@@ -67,13 +67,9 @@ def in_region(place: ForeignGov | None, of: ForeignGov | None) -> bool:
 
 
 # ------------------------------------------------------------------------------------ triggers
-def _met_then(text: str, t: Trigger) -> bool:
-    """ "시장과 만나 내년 방문을 제안했다": they met, then proposed; the proposal is the next verb's."""
-    return (
-        t.event_type == "meeting"
-        and text[t.start : t.end].endswith("만나")
-        and text[t.end : t.end + 1] == " "
-    )
+def _goes_on(text: str, t: Trigger) -> bool:
+    """ "방문해 교류를 제안했다", "만나 내년 방문을 요청했다": the act happened, the request is the next verb's."""
+    return rules.rx("next_verb_after_trigger").search(text[max(0, t.end - 2) : t.end + 5]) is not None
 
 
 def live_triggers(c: Clause) -> list[Trigger]:
@@ -82,7 +78,7 @@ def live_triggers(c: Clause) -> list[Trigger]:
     out = [
         t
         for t in c.triggers
-        if _met_then(text, t) or not rules.rx("non_event_after_trigger").match(text[t.end : t.end + 24])
+        if _goes_on(text, t) or not rules.rx("non_event_after_trigger").match(text[t.end : t.end + 24])
     ]
     off = rules.rx("called_off")  # "방문이 계획되어 있었으나 … 취소하고": no act
     out = [t for t in out if not off.match(text[t.end : t.end + 90])]
@@ -253,7 +249,7 @@ def _partner_from_context(ctx: Context, c: Clause, precision: str) -> list[Menti
     main = ctx.main_foreign
     capital = main is not None and main.level == "province" and in_region(fallback, main) and fallback != main
     if capital and rules.rx("province_head_met").search(c.body):
-        fallback = main  # "경준해 성장이 … 일행을 접견": the province met, in its capital
+        fallback = main  # "X 성장이 … 일행을 접견": the province met, in its capital
     return [Mention(-1, -1, fallback, OTHER)]
 
 
@@ -365,9 +361,7 @@ def _in_title(c: Clause, m: Mention) -> bool:
     if closed is None:
         return False
     start, end = m.start - len(opened.group()) + 1, closed.end()
-    return not any(
-        start <= f.start < end for f in c.foreign
-    )  # "'의정부시-난충시 교류간담회'": the pair's own
+    return not any(start <= f.start < end for f in c.foreign)  # "'A시-B시 교류간담회'": the pair's own
 
 
 def korean_side(ctx: Context, c: Clause) -> list[Mention]:
@@ -376,10 +370,9 @@ def korean_side(ctx: Context, c: Clause) -> list[Mention]:
         k for i, k in enumerate(c.korean) if i not in skip and not _located_in(c, k) and not _in_title(c, k)
     ]
     side = [k for k in named if k.role != LOCATIVE] or named
-    hosts = [
-        k for k in side if k.role == OBJECT
-    ]  # "…도청과의 회의를 마친 후 홍성군을 방문": the one visited hosts
-    side = hosts if hosts and any(t.event_type == "visit" for t in c.triggers) else side
+    # "…도청과의 회의를 마친 후 Y군을 방문": the one visited hosts
+    hosts = [k for k in side if k.role == OBJECT] if any(t.event_type == "visit" for t in c.triggers) else []
+    side = hosts or side
     if not side and rules.rx("korea_destination").search(c.body):
         return []  # a visit to the country: no Korean government is the host
     if not side and ctx.main_korean is not None:

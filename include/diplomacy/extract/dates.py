@@ -41,7 +41,7 @@ _NUM = r"(\d{1,2})"
 
 _PATTERNS: list[tuple[str, str]] = [
     # spans that look like dates but are durations, year ranges or the year in a quoted title
-    # ("‘2024년 울산공업축제’"): claimed first, never dates
+    # ("‘2024년 OO축제’"): claimed first, never dates
     (
         "skip",
         r"(?<=[‘“\"'<《「])\s?(?:19|20)\d{2}\s?년?(?=\s?[가-힣][가-힣A-Za-z0-9·]*(?:\s[가-힣A-Za-z0-9·]+){0,2}[’”\"'>》」])|\d+\s*박\s*\d+\s*일|\d+\s*(?:일|년|개월)\s*(?:간|째|동안|만에|만의)|(?:19|20)\d{2}\s*[~∼\-]\s*(?:19|20)?\d{2}\s*년?",

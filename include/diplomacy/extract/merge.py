@@ -149,7 +149,7 @@ def drop_venue_days(events: list[Event]) -> list[Event]:
 
 def drop_seat_visits(events: list[Event]) -> list[Event]:
     """A visit to a city on the day its province is visited, with nobody of the city met and
-    nothing signed with it, is where the province received the delegation ("흑룡강성 하얼빈을 방문해
+    nothing signed with it, is where the province received the delegation ("X성 Y시를 방문해
     … 성 관계자를 만나"): one visit, the province's."""
     own = {(e.korean.name, e.foreign.name) for e in events if e.event_type == "agreement"}
 

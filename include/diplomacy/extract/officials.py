@@ -9,7 +9,7 @@ noun, a verb). A person is a name written next to a title:
   "조우현·구재평 의원" (a list sharing the title);
 - glued to it: "장림국시장", "최문수지사", while "고양시장" and "야즈정장" carry a government
   and "행정복지국장" a department;
-- after it: "도지사 량승조 일행", "성장인 경준해는", "(시장 이민근)";
+- after it: "도지사 김철수 일행", "성장인 왕리는", "(시장 이민근)";
 - by surname alone once met: "조 시장" (`people` maps surname + title to the person).
 
 What is a name is read from the word and its context, never from a list of names: Kiwi's
@@ -425,7 +425,7 @@ def _before(s: _Sentence, t: _Title) -> list[tuple[str, int, str | None]]:
 
 
 def _after(s: _Sentence, t: _Title) -> list[tuple[str, int, str | None]]:
-    """The name written after the title ("도지사 량승조 일행", "성장인 경준해는")."""
+    """The name written after the title ("도지사 김철수 일행", "성장인 왕리는")."""
     words = s.words
     if words[t.last].tail and words[t.last].tail[0] != "VCP":
         return []

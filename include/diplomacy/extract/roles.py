@@ -21,6 +21,10 @@ OTHER = "other"
 # Words that may sit between a government's name and its particle: its bodies and people.
 _BODY = r"(?:청사|청)?(?:\s?(?:시청|군청|구청|도청|청사|인민정부|정부|당국|대표단|사절단|방문단|교류단|우호방문단|일행|외사판공실|관계자들?|측|시장|부시장|군수|성장|부성장|당서기|대표|도지사|시의회|의회|정장|주장)\s?)*"
 _HEAD = r"(?:시장|부시장|군수|구청장|구장|현장|주지사|지사|성장|부성장|당서기|주석|의장|시의장|카운티장)"
+_NAMED = (
+    r"(?:\s[가-힣]{1,6}){1,4}\s?(?:\([^)]{1,40}\))?\s?"  # a person's name, its Latin spelling in brackets
+)
+_MET = r"(?:만나|만났|접견|면담|예방|환담)"  # verbs of meeting someone
 _ROLE_RX = [
     (PRIOR, re.compile(r"^" + _BODY + r"\s?(?:방문|일정)(?:을|를)?\s?(?:후|뒤|마치|마무리|끝)")),
     (
@@ -34,20 +38,9 @@ _ROLE_RX = [
     (OBJECT, re.compile(r"^" + _BODY + r"\s?방문")),
     (COMITATIVE, re.compile(r"^" + _BODY + r"(?:와|과|와의|과의|하고)(?![가-힣])")),
     (COMITATIVE, re.compile(r"^장(?:과|와|을|를)(?![가-힣])")),  # "장자제시장과": the mayor, so the city
-    (COMITATIVE, re.compile(r"^" + _BODY + r"(?:을|를)\s?(?:만나|만났|접견|면담|예방|환담)")),  # the head met
-    # the head named between the government and the title ("수라바야시 트리 리즈 마하리니(…) 시장과 만나")
-    (
-        COMITATIVE,
-        re.compile(r"^(?:\s[가-힣]{1,6}){1,4}\s?(?:\([^)]{1,40}\))?\s?" + _HEAD + r"(?:과|와)(?![가-힣])"),
-    ),
-    (
-        COMITATIVE,
-        re.compile(
-            r"^(?:\s[가-힣]{1,6}){1,4}\s?(?:\([^)]{1,40}\))?\s?"
-            + _HEAD
-            + r"(?:을|를)\s?(?:만나|만났|접견|면담|예방)"
-        ),
-    ),
+    (COMITATIVE, re.compile(r"^" + _BODY + r"(?:을|를)\s?" + _MET)),  # the head met
+    # the head named between the government and the title ("X시 왕 리핑(Wang Liping) 시장과 만나")
+    (COMITATIVE, re.compile(r"^" + _NAMED + _HEAD + r"(?:(?:과|와)(?![가-힣])|(?:을|를)\s?" + _MET + ")")),
     (SUBJECT, re.compile(r"^" + _BODY + r"(?:은|는|이|가|에서는|도)(?![가-힣])")),
     (LOCATIVE, re.compile(r"^(?:[가-힣·\s]{0,14}?)(?:에서|에\s?있는|에\s?위치한)(?![가-힣])")),
     (LOCATIVE, re.compile(r"^의\s[^.,]{0,28}?(?:호텔|청사|센터|광장|공원|회관|홀|빌딩)에서(?![가-힣])")),
