@@ -29,7 +29,6 @@ from diplomacy.extract.roles import COMITATIVE, LOCATIVE, OBJECT, OTHER
 __all__ = ["read_article", "worth_reading"]
 
 HISTORY_DAYS = 400
-_SUBJECT_MARKS = frozenset("은는이가")
 # the government, or its head, as the subject or topic ("가나시가", "가나도지사는", "가나시장이")
 _SUBJECT = re.compile(r"(?:지사|도지사|시장|군수|구청장|청장)?\s?[은는이가](?![가-힣])")
 
@@ -117,7 +116,6 @@ class _Reader:
         self.trace: list[Candidate] = []  # every candidate with its decision (for training)
         self.moves_day = False  # whether the sentence tells a trip's stop or a done act (set by _decide)
         self.partnerless: clauses.Clause | None = None  # a visit told without who came (`_members`)
-        self._partnerless_now = False
         self._ahead: dict[int, tuple[date, str] | None] = {}  # _date_ahead's answers, by sentence
 
     # ---------------------------------------------------------------------------- reading
@@ -210,13 +208,13 @@ class _Reader:
             self._note_delegation(officials)
         self.rel.read(text, ks, fs, dates, self.ctx)
         named, made = False, False
-        members = self._members(text, fs)
-        if members:
+        waiting, self.partnerless = self.partnerless, None  # _decide sets it again for this sentence
+        if self._members(text, fs, waiting):
             named = made = True
         elif trig:
             named, made = self._clauses(text, tokens, trig, ks, fs, dates, officials)
-        self.partnerless = None if (named or ks or fs) and not self._partnerless_now else self.partnerless
-        self._partnerless_now = False
+        if self.partnerless is None and not (named or ks or fs):
+            self.partnerless = waiting  # a sentence naming no government keeps the visit waiting
         if not made:  # a trigger that makes nothing leaves the sentence a continuation
             self._attach_fields(text, dates)
         if not trig:
@@ -253,10 +251,9 @@ class _Reader:
             named, made = named or n, made or m
         return named, made
 
-    def _members(self, text: str, fs: list[clauses.Mention]) -> list[Event]:
-        """The governments a delegation told just before without its members is made of: each
+    def _members(self, text: str, fs: list[clauses.Mention], c: clauses.Clause | None) -> list[Event]:
+        """The governments the delegation of `c` (a visit told without who came) is made of: each
         takes part in that visit (`delegation_members`); none when the sentence is no such list."""
-        c = self.partnerless
         govs = list({f.gov.name: f.gov for f in fs}.values())
         if c is None or len(govs) < 2 or not rules.rx("delegation_members").search(text):
             return []
@@ -266,7 +263,6 @@ class _Reader:
                 self.trace.append(cand)
                 e = self._accept(replace(cand, may_create=True), text)
                 made += [e] if e is not None else []
-        self.partnerless = None
         return made
 
     # ---------------------------------------------------------------------------- decision
@@ -278,7 +274,7 @@ class _Reader:
         if not cands and rules.rx("national").search(c.body):
             self.last_events = []  # what follows is about the national visit
         if not c.foreign and c.korean and any(t.event_type == "visit" for t in c.triggers):
-            self.partnerless, self._partnerless_now = c, True  # who came may be told next
+            self.partnerless = c  # who came may be told next
         for cand in cands:
             self.trace.append(cand)
             e = self._accept(cand, c.text)

@@ -58,13 +58,8 @@ def _anchors(sentences: Sequence[Sentence]) -> tuple[date, date]:
     return date(latest + 1, 1, 1), date(latest + 3, 12, 31)
 
 
-def _same_event(a: Event, b: Event) -> bool:
-    return (a.key(), a.status, a.direction, a.agreement_type) == (
-        b.key(),
-        b.status,
-        b.direction,
-        b.agreement_type,
-    )
+def _identity(e: Event) -> tuple:
+    return (e.key(), e.status, e.direction, e.agreement_type)
 
 
 def undated_reading(title: str | None, sentences: Sequence[Sentence]) -> Extraction:
@@ -72,7 +67,8 @@ def undated_reading(title: str | None, sentences: Sequence[Sentence]) -> Extract
     (history told with its year), the relationships (a year only when both agree), and whether it
     tells acts at all (the article is diplomacy even when its acts cannot be dated)."""
     early, late = (read_article(title, sentences, a, undated=True)[0] for a in _anchors(sentences))
-    events = [e for e in early.events if any(_same_event(e, o) for o in late.events)]
+    agreed = {_identity(e) for e in late.events}
+    events = [e for e in early.events if _identity(e) in agreed]
     years = {
         (r.korean.name, r.foreign.name, r.relationship_type): r.established_year for r in late.relationships
     }
