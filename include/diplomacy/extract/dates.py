@@ -239,8 +239,8 @@ _ORDINALS = {"첫": 0, "둘째": 1, "셋째": 2, "넷째": 3, "다섯째": 4}
 def _trip_days(text: str, trip: tuple[date, date]) -> list[DateMention]:
     """ "둘째 날", "마지막 날": days of the stated stay, counted from its first (the last is its end)."""
     out = []
+    start, end = trip
     for m in _ORDINAL_DAY.finditer(text):
-        start, end = trip
         day = end if m.group(1) == "마지막" else start + timedelta(days=_ORDINALS[m.group(1)])
         if day <= end:
             out.append(DateMention(m.start(), m.end(), day, "day", False, False, False, "event"))

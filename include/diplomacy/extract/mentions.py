@@ -466,8 +466,9 @@ class Resolver:
 
     @staticmethod
     def _after_country(text: str, start: int) -> bool:
-        spans = rules.country_spans(text[max(0, start - 12) : start])
-        return any(e == min(start, 12) - 1 or e == min(start, 12) for _, e in spans)
+        """A country's name ends right before `start` (spaces apart)."""
+        before = text[max(0, start - 12) : start].rstrip()
+        return any(e == len(before) for _, e in rules.country_spans(before))
 
     def _named_in_full(self, m) -> bool:
         """The article names the place of a bare stem with its suffix somewhere."""
